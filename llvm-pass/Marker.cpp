@@ -1,0 +1,88 @@
+//===- Marker.cpp - step 3: the template section, cells and the note -----===//
+//
+// State goes into one section, orc_state, so the linker lays every
+// translation unit's state out contiguously: that output section is the
+// object's state template. The slot cell lives in its own section,
+// orc_slot, outside the template; the loader writes it once per object.
+// A .note.orc note marks the object as built by this pass, with the format
+// version. docs/object-format.md describes all three.
+//
+//===----------------------------------------------------------------------===//
+#include "Orc.h"
+
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DerivedTypes.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
+
+using namespace llvm;
+
+namespace orc {
+namespace {
+
+// A hidden linkonce_odr global in a comdat of its own name: every
+// translation unit of one linked object shares the single copy.
+GlobalVariable *getOrCreateShared(Module &M, StringRef Name, Type *Ty,
+                                  Constant *Init, StringRef Section) {
+  if (GlobalVariable *GV = M.getNamedGlobal(Name))
+    return GV;
+  auto *GV = new GlobalVariable(M, Ty, /*isConstant=*/false,
+                                GlobalValue::LinkOnceODRLinkage, Init, Name);
+  GV->setVisibility(GlobalValue::HiddenVisibility);
+  GV->setComdat(M.getOrInsertComdat(Name));
+  GV->setSection(Section);
+  GV->setAlignment(Align(8));
+  return GV;
+}
+
+} // namespace
+
+GlobalVariable *getOrCreateSlotCell(Module &M) {
+  Type *I64 = Type::getInt64Ty(M.getContext());
+  return getOrCreateShared(M, SlotCellName, I64, ConstantInt::get(I64, 0),
+                           SlotSection);
+}
+
+GlobalVariable *getOrCreateImportCell(Module &M, GlobalVariable &Decl) {
+  return getOrCreateShared(M, (ImportCellPrefix + Decl.getName()).str(),
+                           Decl.getType(), &Decl, StateSection);
+}
+
+void placeState(Module &M, StateSet &S) {
+  for (GlobalValue *GV : S.State) {
+    // Reached as `lea x(%rip)`, never through the GOT: a GOT entry would be
+    // a shared page holding a template address. Objects are linked with
+    // -Bsymbolic so that this holds for weak and comdat definitions too.
+    if (!GV->hasLocalLinkage() && GV->hasDefaultVisibility())
+      GV->setDSOLocal(true);
+    auto *V = dyn_cast<GlobalVariable>(GV);
+    if (!V)
+      continue;
+    V->setSection(StateSection);
+    // Per-cVM copies are written by the loader, and by the program when
+    // the C code says so; constness and address merging no longer apply.
+    V->setConstant(false);
+    V->setUnnamedAddr(GlobalValue::UnnamedAddr::None);
+  }
+}
+
+// An ELF note: namesz, descsz, type, "ORC\0", then the description
+// { format version, LLVM major version of the pass }.
+void emitMarker(Module &M) {
+  LLVMContext &Ctx = M.getContext();
+  Type *I32 = Type::getInt32Ty(Ctx);
+  auto U32 = [&](uint32_t V) { return ConstantInt::get(I32, V); };
+  Constant *Name = ConstantDataArray::getString(Ctx, "ORC", true);
+  Constant *Fields[] = {U32(4),      U32(8),
+                        U32(NoteTypeObject), Name,
+                        U32(FormatVersion), U32(ORC_LLVM_MAJOR)};
+  Constant *Note = ConstantStruct::getAnon(Ctx, Fields, /*Packed=*/true);
+  auto *GV = new GlobalVariable(M, Note->getType(), /*isConstant=*/true,
+                                GlobalValue::PrivateLinkage, Note, NoteName);
+  GV->setSection(NoteSection);
+  GV->setAlignment(Align(4));
+  appendToCompilerUsed(M, {GV});
+}
+
+} // namespace orc

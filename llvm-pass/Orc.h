@@ -1,0 +1,80 @@
+//===- Orc.h - the ORC pass: shared declarations ---------------*- C++ -*-===//
+//
+// The pass makes every access to a translation unit's writable state
+// capability-relative: &x in the running cVM is &x + delta, where delta is
+// this object's entry in the cVM's capability table, reached through GS.
+// docs/object-format.md is the contract with the loader.
+//
+// The module walk is split into named steps, each in its own file:
+//   Classify.cpp  which globals are state, and what the pass must refuse;
+//   Rewrite.cpp   import cells, the per-function delta load, every use;
+//   Marker.cpp    placing state in the template section, the slot cell and
+//                 the object-format note.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ORC_PASS_ORC_H
+#define ORC_PASS_ORC_H
+
+#include "Compat.h"
+
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/IR/GlobalValue.h"
+
+namespace llvm {
+class GlobalVariable;
+class Module;
+class Value;
+} // namespace llvm
+
+namespace orc {
+
+// Names and numbers the loader relies on (docs/object-format.md).
+inline constexpr const char *StateSection = "orc_state";
+inline constexpr const char *SlotSection = "orc_slot";
+inline constexpr const char *NoteSection = ".note.orc";
+inline constexpr const char *SlotCellName = "__orc_slot";
+inline constexpr const char *ImportCellPrefix = "__orc_imp.";
+inline constexpr const char *NoteName = "__orc_note";
+// Symbols with this prefix belong to the ORC runtime; the pass leaves them
+// (and functions named so) alone.
+inline constexpr const char *ReservedPrefix = "__orc_";
+inline constexpr unsigned FormatVersion = 1;
+inline constexpr unsigned NoteTypeObject = 1;
+// x86 address space whose base is the GS segment base.
+inline constexpr unsigned GSAddrSpace = 256;
+
+struct StateSet {
+  // Globals (variables and aliases) addressed as &x + delta.
+  llvm::SetVector<llvm::GlobalValue *> State;
+  // External data declarations referenced by code, and the import cell
+  // (itself state) that holds each one's address for the running cVM.
+  llvm::MapVector<llvm::GlobalVariable *, llvm::GlobalVariable *> Cells;
+};
+
+bool isReserved(const llvm::GlobalValue &GV);
+// True for a declaration whose address this TU must import through a cell.
+bool isImportedData(const llvm::Value *V);
+
+// Step 1: fills S.State; false after reporting an error.
+bool classifyState(llvm::Module &M, StateSet &S);
+// Step 2: rewrites every function; false after reporting an error.
+bool rewriteFunctions(llvm::Module &M, StateSet &S);
+// Step 3: moves state into the template section and emits the marker.
+void placeState(llvm::Module &M, StateSet &S);
+void emitMarker(llvm::Module &M);
+// The per-object slot cell (one per linked object, via a comdat) and the
+// import cell of an external data declaration (one per object and symbol).
+llvm::GlobalVariable *getOrCreateSlotCell(llvm::Module &M);
+llvm::GlobalVariable *getOrCreateImportCell(llvm::Module &M,
+                                            llvm::GlobalVariable &Decl);
+
+// The one error path: a compile error that names what could not be made
+// safe. Locations come from debug info or inline-asm srcloc when present.
+void reportError(llvm::Module &M, const llvm::Twine &Msg);
+std::string describeLocation(const llvm::GlobalValue &GV);
+
+} // namespace orc
+
+#endif
