@@ -1,0 +1,30 @@
+# The two commands of the README, plus the steps they are made of.
+#   make demo   build everything and run the demo
+#   make test   build everything and run every test (ctest)
+BUILD ?= build
+JOBS ?= $(shell nproc)
+
+.PHONY: all setup configure build demo test clean
+
+all: build
+
+setup:
+	@tools/setup
+
+$(BUILD)/CMakeCache.txt: | setup
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19
+
+configure: $(BUILD)/CMakeCache.txt
+
+build: setup configure
+	cmake --build $(BUILD) -j$(JOBS)
+
+demo: build
+	demo/run $(BUILD)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+clean:
+	rm -rf $(BUILD)
