@@ -83,6 +83,10 @@ void emitMarker(Module &M) {
   GV->setSection(NoteSection);
   GV->setAlignment(Align(4));
   appendToCompilerUsed(M, {GV});
+  // orc-layout.ld inserts the template before .data; lld can only insert
+  // next to an output section that exists, and an object may have no
+  // other writable data. An empty .data section is the anchor.
+  M.appendModuleInlineAsm(".pushsection .data,\"aw\",@progbits\n.popsection");
 }
 
 } // namespace orc

@@ -1,0 +1,103 @@
+/* State instances: what a cVM owns of each object it links.
+ *
+ * The hot path of cVM creation: one allocation per object from the cVM's
+ * region (byte granularity, alignment only), a copy of the template's
+ * initial bytes, zero fill of the rest, a walk of the precomputed state
+ * relocations, and the capability-table entries. No syscall here. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Alignment of an instance: the template starts page-aligned in the file,
+ * so any alignment up to this holds inside a copy placed on it. State
+ * that asks for more is not supported (docs/loader.md). */
+#define INSTANCE_ALIGN 64
+
+enum orc_status orc_instantiate(const struct orc_link *l,
+                                const struct orc_alloc *a, uint64_t *ctable,
+                                struct orc_instance *out,
+                                struct orc_error *err) {
+  memset(out, 0, sizeof *out);
+  out->state = calloc(l->n, sizeof *out->state);
+  if (!out->state)
+    return orc_fail(err, ORC_ERR_NOMEM, "out of memory");
+  out->link = l;
+  out->ctable = ctable;
+  out->nobjects = l->n;
+  memset(ctable, 0, l->ctable_size * sizeof *ctable);
+  /* First place every instance, so each object's delta is known... */
+  for (size_t i = 0; i < l->n; i++) {
+    const struct orc_object *o = l->obj[i];
+    size_t size = o->elf.tmpl_size;
+    if (!size)
+      continue;
+    char *inst = a->alloc(a->ctx, size, INSTANCE_ALIGN);
+    if (!inst) {
+      orc_instance_free(out);
+      return orc_fail(err, ORC_ERR_NOMEM,
+                      "%s: the cVM's region is exhausted (state instance of "
+                      "%zu bytes)",
+                      o->elf.name, size);
+    }
+    out->state[i] = inst;
+    ctable[o->slot] = (uint64_t)(uintptr_t)inst -
+                      ((uint64_t)(uintptr_t)o->base + o->elf.tmpl_vaddr);
+  }
+  /* ...then fill them: pointers may cross objects. */
+  for (size_t i = 0; i < l->n; i++) {
+    const struct orc_object *o = l->obj[i];
+    char *inst = out->state[i];
+    if (!inst)
+      continue;
+    memcpy(inst, o->image, o->image_size);
+    memset(inst + o->image_size, 0, o->elf.tmpl_size - o->image_size);
+    for (size_t k = 0; k < o->nsrel; k++) {
+      const struct orc_state_reloc *r = &o->srel[k];
+      uint64_t v = r->value + (r->slot ? ctable[r->slot] : 0);
+      memcpy(inst + r->offset, &v, 8);
+    }
+  }
+  return ORC_OK;
+}
+
+void orc_instance_free(struct orc_instance *inst) {
+  free(inst->state);
+  inst->state = NULL;
+}
+
+static void call_array(const struct orc_object *o, uint64_t vaddr,
+                       uint64_t count, int reverse) {
+  for (uint64_t k = 0; k < count; k++) {
+    uint64_t idx = reverse ? count - 1 - k : k;
+    void (*fn)(void);
+    memcpy(&fn, o->base + vaddr + 8 * idx, sizeof fn);
+    if (fn && fn != (void (*)(void))(uintptr_t)-1)
+      fn();
+  }
+}
+
+void orc_run_constructors(const struct orc_instance *inst) {
+  const struct orc_link *l = inst->link;
+  for (size_t i = 0; i < l->n; i++) {
+    const struct orc_object *o = l->init_order[i];
+    call_array(o, o->elf.init_array, o->elf.init_count, 0);
+  }
+}
+
+void orc_run_destructors(const struct orc_instance *inst) {
+  const struct orc_link *l = inst->link;
+  for (size_t i = l->n; i-- > 0;) {
+    const struct orc_object *o = l->init_order[i];
+    call_array(o, o->elf.fini_array, o->elf.fini_count, 1);
+  }
+}
+
+size_t orc_link_state_size(const struct orc_link *l) {
+  size_t total = 0;
+  for (size_t i = 0; i < l->n; i++)
+    if (l->obj[i]->elf.tmpl_size)
+      total += (l->obj[i]->elf.tmpl_size + INSTANCE_ALIGN - 1) /
+               INSTANCE_ALIGN * INSTANCE_ALIGN;
+  return total;
+}

@@ -1,0 +1,77 @@
+/* Loader internals shared by its files; not for the monitor. */
+#ifndef ORC_LOADER_INTERNAL_H
+#define ORC_LOADER_INTERNAL_H
+
+#include "orc_loader.h"
+
+#define ORC_PAGE 4096u
+
+enum orc_status orc_fail(struct orc_error *err, enum orc_status code,
+                         const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static inline uint64_t orc_page_down(uint64_t v) { return v & ~(uint64_t)(ORC_PAGE - 1); }
+static inline uint64_t orc_page_up(uint64_t v) {
+  return (v + ORC_PAGE - 1) & ~(uint64_t)(ORC_PAGE - 1);
+}
+
+const char *orc_reloc_name(uint32_t type);
+
+/* One state relocation, precomputed per object: at instantiation the word
+ * at `offset` in the instance becomes `value`, plus the delta of the
+ * object in slot `slot` when slot != 0 (a target inside that object's
+ * template). */
+struct orc_state_reloc {
+  uint64_t offset;
+  uint64_t value;
+  uint32_t slot;
+};
+
+struct orc_object {
+  struct orc_store *store;
+  struct orc_object *next; /* in the store's list */
+  uint8_t key[ORC_KEY_BYTES];
+  struct orc_elf elf;
+  char *base; /* shared mapping of [0, elf.span) */
+  unsigned slot;
+  unsigned users;
+  uint8_t *image;      /* the template's initial bytes, up to the last
+                          non-zero one (the rest is zero-filled) */
+  size_t image_size;
+  struct orc_state_reloc *srel;
+  size_t nsrel;
+  size_t nrel_shared;
+  size_t nimports;
+};
+
+struct orc_store {
+  struct orc_object *objects;
+  unsigned char slot_used[ORC_MAX_SLOTS];
+  size_t nobjects;
+};
+
+struct orc_link {
+  struct orc_store *store;
+  struct orc_object **obj; /* global scope order: program first */
+  size_t n;
+  struct orc_object **init_order; /* dependencies before dependents */
+  uint64_t *tls_offset;           /* per object: TP - block start, or 0 */
+  size_t tls_size, tls_align;
+  size_t ctable_size;
+};
+
+int orc_in_template(const struct orc_object *o, uint64_t addr);
+/* Maps o (its elf, slot and key set) from the file bytes: per dynsym
+ * entry k, the object that defines it (providers[k], NULL when none), its
+ * value there, and that object's static TLS offset in this link. */
+enum orc_status orc_object_map(struct orc_object *o,
+                               struct orc_object *const *providers,
+                               const uint64_t *value, const uint64_t *tlsoff,
+                               const void *bytes, struct orc_error *err);
+void orc_object_unmap(struct orc_object *o);
+/* Static TLS, variant II: off[i] = thread pointer - start of object i's
+ * block (0 for objects without TLS); *size covers every block. */
+void orc_tls_layout(const struct orc_elf *const *elfs, size_t n, uint64_t *off,
+                    size_t *size, size_t *align);
+
+#endif

@@ -1,0 +1,406 @@
+/* Loading a program: its DT_NEEDED closure, symbol resolution in the
+ * global scope, content-addressed keys, and one mapping per key.
+ *
+ * Stages, each allowed only what it says:
+ *  1. gather  read and validate the program and its DT_NEEDED closure,
+ *             breadth-first as ld.so; nothing is mapped yet;
+ *  2. bind    resolve every symbol reference in the global scope (program
+ *             first, then load order; the first definition wins, weak or
+ *             not; an undefined weak reference is 0);
+ *  3. key     key(object) = BLAKE2b(bytes, and for each imported symbol
+ *             the key of the object it resolves to and its value), in an
+ *             order where providers come first: an object is shared only
+ *             among cVMs that link it the same way;
+ *  4. map     find each key in the store, or map it (map.c).
+ * A failure at any stage releases everything the call took. */
+#include "internal.h"
+
+#include <elf.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_OBJECTS 256
+
+struct binding {
+  int prov;       /* index in the scope, -1: unresolved weak, -2: builtin */
+  uint64_t value; /* the symbol's value in the provider (or the address) */
+};
+
+struct staged {
+  const void *bytes;
+  size_t len;
+  struct orc_elf elf;
+  int parsed;
+  uint8_t key[ORC_KEY_BYTES];
+  struct binding *bind; /* per dynsym entry */
+  struct orc_object *obj;
+  int state; /* topological sort: 0 new, 1 visiting, 2 done */
+};
+
+struct loading {
+  struct orc_store *store;
+  const struct orc_source *src;
+  struct orc_error *err;
+  struct staged st[MAX_OBJECTS];
+  size_t n;
+  size_t order[MAX_OBJECTS]; /* providers before users */
+  size_t norder;
+  uint64_t tlsoff[MAX_OBJECTS]; /* static TLS layout of this link */
+  size_t tls_size, tls_align;
+};
+
+static int find_staged(const struct loading *L, const char *name) {
+  for (size_t i = 0; i < L->n; i++)
+    if (!strcmp(L->st[i].elf.name, name))
+      return (int)i;
+  return -1;
+}
+
+static enum orc_status gather_one(struct loading *L, const char *name,
+                                  const char *from) {
+  if (L->n == MAX_OBJECTS)
+    return orc_fail(L->err, ORC_ERR_DEPENDENCY,
+                    "%s: more than %d objects in one link", from, MAX_OBJECTS);
+  struct staged *s = &L->st[L->n];
+  memset(s, 0, sizeof *s);
+  if (L->src->open(L->src->ctx, name, from, &s->bytes, &s->len, L->err))
+    return L->err->code ? L->err->code : ORC_ERR_IO;
+  L->n++;
+  enum orc_status st = orc_elf_parse(s->bytes, s->len, name, &s->elf, L->err);
+  if (st)
+    return st;
+  s->parsed = 1;
+  if (from && s->elf.is_program)
+    return orc_fail(L->err, ORC_ERR_DEPENDENCY,
+                    "%s: DT_NEEDED '%s' is a program, not a library", from, name);
+  return ORC_OK;
+}
+
+static enum orc_status gather(struct loading *L, const char *program) {
+  enum orc_status st = gather_one(L, program, NULL);
+  if (st)
+    return st;
+  if (!L->st[0].elf.is_program)
+    return orc_fail(L->err, ORC_ERR_ELF_HEADER,
+                    "%s: not a program (no DF_1_PIE): link it with -pie",
+                    program);
+  for (size_t i = 0; i < L->n; i++)
+    for (size_t k = 0; k < L->st[i].elf.nneeded; k++) {
+      const char *need = L->st[i].elf.needed[k];
+      if (find_staged(L, need) < 0 &&
+          (st = gather_one(L, need, L->st[i].elf.name)))
+        return st;
+    }
+  return ORC_OK;
+}
+
+static int defines(const struct orc_symbol *s) {
+  return s->shndx != SHN_UNDEF && s->bind != STB_LOCAL;
+}
+
+static int lookup(const struct loading *L, const char *name, uint64_t *value) {
+  for (size_t j = 0; j < L->n; j++) {
+    const struct orc_elf *e = &L->st[j].elf;
+    for (size_t k = 1; k < e->nsyms; k++)
+      if (defines(&e->syms[k]) && !strcmp(e->syms[k].name, name)) {
+        *value = e->syms[k].value;
+        return (int)j;
+      }
+  }
+  return -1;
+}
+
+static enum orc_status bind(struct loading *L) {
+  for (size_t i = 0; i < L->n; i++) {
+    struct staged *s = &L->st[i];
+    const struct orc_elf *e = &s->elf;
+    s->bind = calloc(e->nsyms ? e->nsyms : 1, sizeof *s->bind);
+    if (!s->bind)
+      return orc_fail(L->err, ORC_ERR_NOMEM, "%s: out of memory", e->name);
+    for (size_t k = 1; k < e->nsyms; k++) {
+      const struct orc_symbol *sym = &e->syms[k];
+      struct binding *b = &s->bind[k];
+      b->prov = lookup(L, sym->name, &b->value);
+      if (b->prov >= 0 || sym->bind == STB_LOCAL)
+        continue;
+      if (!strcmp(sym->name, "__tls_get_addr")) {
+        b->prov = -2;
+        b->value = (uint64_t)(uintptr_t)orc_tls_get_addr;
+      } else if (sym->bind == STB_WEAK) {
+        b->prov = -1;
+      } else {
+        /* Only an error if a relocation uses it. */
+        b->prov = -3;
+      }
+    }
+    for (size_t r = 0; r < e->nrelocs; r++) {
+      uint32_t k = e->relocs[r].sym;
+      if (k && s->bind[k].prov == -3)
+        return orc_fail(L->err, ORC_ERR_UNDEFINED,
+                        "Error relocating %s: %s: symbol not found", e->name,
+                        e->syms[k].name);
+    }
+  }
+  return ORC_OK;
+}
+
+/* Depth-first over "resolves to" edges; a cycle cannot be keyed. */
+static enum orc_status sort_from(struct loading *L, size_t i) {
+  struct staged *s = &L->st[i];
+  if (s->state == 2)
+    return ORC_OK;
+  if (s->state == 1)
+    return orc_fail(L->err, ORC_ERR_DEPENDENCY,
+                    "%s: circular symbol resolution (it imports from an object "
+                    "that imports from it); ORC cannot share such objects",
+                    s->elf.name);
+  s->state = 1;
+  for (size_t k = 1; k < s->elf.nsyms; k++) {
+    int p = s->bind[k].prov;
+    enum orc_status st;
+    if (p >= 0 && (size_t)p != i && (st = sort_from(L, (size_t)p)))
+      return st;
+  }
+  s->state = 2;
+  L->order[L->norder++] = i;
+  return ORC_OK;
+}
+
+static int has_tpoff(const struct orc_elf *e) {
+  for (size_t r = 0; r < e->nrelocs; r++)
+    if (e->relocs[r].type == R_X86_64_TPOFF64)
+      return 1;
+  return 0;
+}
+
+static void compute_key(struct loading *L, size_t i) {
+  struct staged *s = &L->st[i];
+  crypto_generichash_state h;
+  crypto_generichash_init(&h, NULL, 0, ORC_KEY_BYTES);
+  crypto_generichash_update(&h, (const unsigned char *)"orc-key-1", 9);
+  crypto_generichash_update(&h, s->bytes, s->len);
+  for (size_t k = 1; k < s->elf.nsyms; k++) {
+    const struct binding *b = &s->bind[k];
+    if (b->prov < 0 || (size_t)b->prov == i)
+      continue;
+    crypto_generichash_update(&h, L->st[b->prov].key, ORC_KEY_BYTES);
+    crypto_generichash_update(&h, (const unsigned char *)&b->value,
+                              sizeof b->value);
+  }
+  /* Thread-pointer offsets written into shared memory depend on the
+   * link's whole TLS layout. */
+  if (has_tpoff(&s->elf))
+    crypto_generichash_update(&h, (const unsigned char *)L->tlsoff,
+                              L->n * sizeof *L->tlsoff);
+  crypto_generichash_final(&h, s->key, ORC_KEY_BYTES);
+}
+
+static struct orc_object *store_find(struct orc_store *S, const uint8_t *key) {
+  for (struct orc_object *o = S->objects; o; o = o->next)
+    if (!memcmp(o->key, key, ORC_KEY_BYTES))
+      return o;
+  return NULL;
+}
+
+static enum orc_status map_new(struct loading *L, struct staged *s,
+                               struct orc_object *const *scope) {
+  struct orc_store *S = L->store;
+  unsigned slot = ORC_FIRST_SLOT;
+  while (slot < ORC_MAX_SLOTS && S->slot_used[slot])
+    slot++;
+  if (slot == ORC_MAX_SLOTS)
+    return orc_fail(L->err, ORC_ERR_SLOTS,
+                    "%s: all %d capability-table slots are in use", s->elf.name,
+                    ORC_MAX_SLOTS);
+  size_t self = (size_t)(s - L->st);
+  struct orc_object *o = calloc(1, sizeof *o);
+  uint64_t *addr = calloc(s->elf.nsyms + 1, sizeof *addr);
+  uint64_t *tlsoff = calloc(s->elf.nsyms + 1, sizeof *tlsoff);
+  struct orc_object **prov = calloc(s->elf.nsyms + 1, sizeof *prov);
+  enum orc_status st = ORC_OK;
+  if (!o || !addr || !tlsoff || !prov) {
+    st = orc_fail(L->err, ORC_ERR_NOMEM, "%s: out of memory", s->elf.name);
+    goto out;
+  }
+  o->store = S;
+  o->slot = slot;
+  memcpy(o->key, s->key, ORC_KEY_BYTES);
+  o->elf = s->elf;
+  prov[0] = o; /* symbol 0: the object itself (DTPMOD64, TPOFF64) */
+  tlsoff[0] = L->tlsoff[self];
+  for (size_t k = 1; k < s->elf.nsyms; k++) {
+    const struct binding *b = &s->bind[k];
+    if (b->prov >= 0) {
+      prov[k] = (size_t)b->prov == self ? o : scope[b->prov];
+      tlsoff[k] = L->tlsoff[b->prov];
+    }
+    addr[k] = b->value;
+    o->nimports += s->elf.syms[k].shndx == SHN_UNDEF;
+  }
+  st = orc_object_map(o, prov, addr, tlsoff, s->bytes, L->err);
+  if (st)
+    goto out;
+  s->parsed = 0; /* the object owns the parsed ELF now */
+  S->slot_used[slot] = 1;
+  o->next = S->objects;
+  S->objects = o;
+  S->nobjects++;
+  s->obj = o;
+  o = NULL;
+out:
+  if (o && !s->obj)
+    free(o);
+  free(addr);
+  free(tlsoff);
+  free(prov);
+  return st;
+}
+
+/* Dependencies before dependents, by DT_NEEDED, for constructors. */
+static void init_order(struct orc_link *l, struct loading *L, size_t i,
+                       unsigned char *seen, size_t *n) {
+  seen[i] = 1;
+  const struct orc_elf *e = &l->obj[i]->elf;
+  for (size_t k = 0; k < e->nneeded; k++) {
+    int j = find_staged(L, e->needed[k]);
+    if (j >= 0 && !seen[j])
+      init_order(l, L, (size_t)j, seen, n);
+  }
+  l->init_order[(*n)++] = l->obj[i];
+}
+
+static enum orc_status make_link(struct loading *L, struct orc_link **out) {
+  struct orc_link *l = calloc(1, sizeof *l);
+  if (!l)
+    return orc_fail(L->err, ORC_ERR_NOMEM, "out of memory");
+  l->store = L->store;
+  l->n = L->n;
+  l->obj = calloc(L->n, sizeof *l->obj);
+  l->init_order = calloc(L->n, sizeof *l->init_order);
+  l->tls_offset = calloc(L->n, sizeof *l->tls_offset);
+  l->tls_size = L->tls_size;
+  l->tls_align = L->tls_align;
+  if (!l->obj || !l->init_order || !l->tls_offset) {
+    free(l->obj);
+    free(l->init_order);
+    free(l->tls_offset);
+    free(l);
+    return orc_fail(L->err, ORC_ERR_NOMEM, "out of memory");
+  }
+  for (size_t i = 0; i < L->n; i++) {
+    l->obj[i] = L->st[i].obj;
+    l->tls_offset[i] = L->tlsoff[i];
+    if (l->obj[i]->slot + 1 > l->ctable_size)
+      l->ctable_size = l->obj[i]->slot + 1;
+  }
+  unsigned char seen[MAX_OBJECTS] = {0};
+  size_t n = 0;
+  init_order(l, L, 0, seen, &n);
+  for (size_t i = 0; i < L->n; i++) /* unreachable by DT_NEEDED: none */
+    if (!seen[i])
+      l->init_order[n++] = l->obj[i];
+  *out = l;
+  return ORC_OK;
+}
+
+static void release_object(struct orc_object *o) {
+  if (--o->users)
+    return;
+  struct orc_store *S = o->store;
+  for (struct orc_object **p = &S->objects; *p; p = &(*p)->next)
+    if (*p == o) {
+      *p = o->next;
+      break;
+    }
+  S->slot_used[o->slot] = 0;
+  S->nobjects--;
+  orc_object_unmap(o);
+  orc_elf_free(&o->elf);
+  free(o);
+}
+
+enum orc_status orc_link_load(struct orc_store *S, const char *program,
+                              const struct orc_source *src,
+                              struct orc_link **out, struct orc_error *err) {
+  struct loading *L = calloc(1, sizeof *L);
+  if (!L)
+    return orc_fail(err, ORC_ERR_NOMEM, "%s: out of memory", program);
+  *L = (struct loading){.store = S, .src = src, .err = err};
+  err->code = ORC_OK;
+  enum orc_status st = gather(L, program);
+  if (!st)
+    st = bind(L);
+  if (!st) {
+    const struct orc_elf *elfs[MAX_OBJECTS];
+    for (size_t i = 0; i < L->n; i++)
+      elfs[i] = &L->st[i].elf;
+    orc_tls_layout(elfs, L->n, L->tlsoff, &L->tls_size, &L->tls_align);
+  }
+  for (size_t i = 0; !st && i < L->n; i++)
+    st = sort_from(L, i);
+  struct orc_object *scope[MAX_OBJECTS] = {0};
+  for (size_t k = 0; !st && k < L->norder; k++) {
+    size_t i = L->order[k];
+    struct staged *s = &L->st[i];
+    compute_key(L, i);
+    struct orc_object *o = store_find(S, s->key);
+    if (o) {
+      s->obj = o;
+    } else if ((st = map_new(L, s, scope))) {
+      break;
+    }
+    s->obj->users++;
+    scope[i] = s->obj;
+  }
+  if (!st)
+    st = make_link(L, out);
+  for (size_t i = 0; i < L->n; i++) {
+    struct staged *s = &L->st[i];
+    if (st && s->obj)
+      release_object(s->obj);
+    if (s->parsed)
+      orc_elf_free(&s->elf);
+    free(s->bind);
+    if (s->bytes && src->release)
+      src->release(src->ctx, s->bytes, s->len);
+  }
+  free(L);
+  return st;
+}
+
+void orc_link_release(struct orc_link *l) {
+  if (!l)
+    return;
+  for (size_t i = 0; i < l->n; i++)
+    release_object(l->obj[i]);
+  free(l->obj);
+  free(l->init_order);
+  free(l->tls_offset);
+  free(l);
+}
+
+struct orc_store *orc_store_new(void) {
+  if (sodium_init() < 0)
+    return NULL;
+  return calloc(1, sizeof(struct orc_store));
+}
+
+void orc_store_free(struct orc_store *s) { free(s); }
+
+void *orc_link_symbol(const struct orc_link *l, const char *name) {
+  for (size_t j = 0; j < l->n; j++) {
+    const struct orc_elf *e = &l->obj[j]->elf;
+    for (size_t k = 1; k < e->nsyms; k++)
+      if (defines(&e->syms[k]) && e->syms[k].type != STT_TLS &&
+          !strcmp(e->syms[k].name, name))
+        return l->obj[j]->base + e->syms[k].value;
+  }
+  return NULL;
+}
+
+void *orc_link_entry(const struct orc_link *l) {
+  return l->obj[0]->base + l->obj[0]->elf.entry;
+}
+
+size_t orc_link_ctable_size(const struct orc_link *l) { return l->ctable_size; }

@@ -1,0 +1,223 @@
+/* The sharing-aware loader and content-addressed object store.
+ *
+ * One shared copy per ORC object (code, read-only data, relocated GOT),
+ * plus a cheap per-cVM state instance of each object's template. The
+ * monitor is the only user besides tests; the loader never calls it.
+ *
+ * The core does no file I/O: objects arrive as byte buffers from the
+ * caller's open callback, and state instances are placed with the caller's
+ * allocator. Every failure returns an orc_status and fills an orc_error
+ * whose message names the file, the field, the index and the values; on
+ * failure nothing stays mapped or allocated.
+ *
+ * docs/object-format.md is the contract with the pass; docs/loader.md says
+ * how the store works. */
+#ifndef ORC_LOADER_H
+#define ORC_LOADER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum orc_status {
+  ORC_OK = 0,
+  ORC_ERR_NOMEM,           /* out of memory */
+  ORC_ERR_IO,              /* the open callback failed */
+  ORC_ERR_ELF_HEADER,      /* not a 64-bit x86-64 ET_DYN ELF, or truncated */
+  ORC_ERR_PHDR,            /* program header table out of bounds */
+  ORC_ERR_SEGMENT,         /* a segment's bounds, sizes or alignment */
+  ORC_ERR_SEGMENT_ORDER,   /* PT_LOAD segments not in ascending order */
+  ORC_ERR_SEGMENT_OVERLAP, /* PT_LOAD segments share a page */
+  ORC_ERR_WX,              /* a segment both writable and executable */
+  ORC_ERR_SECTION,         /* section headers inconsistent */
+  ORC_ERR_DYNAMIC,         /* dynamic section missing or inconsistent */
+  ORC_ERR_SYMBOL,          /* a symbol table entry out of bounds */
+  ORC_ERR_RELOC,           /* a relocation's offset or symbol out of bounds */
+  ORC_ERR_RELOC_TYPE,      /* an unknown or unsupported relocation type */
+  ORC_ERR_COPY_RELOC,      /* R_X86_64_COPY */
+  ORC_ERR_IFUNC,           /* STT_GNU_IFUNC or R_X86_64_IRELATIVE */
+  ORC_ERR_TEXTREL,         /* relocations against read-only segments */
+  ORC_ERR_NO_MARKER,       /* no ORC note: not built with orc.so */
+  ORC_ERR_MARKER,          /* ORC note malformed or of another version */
+  ORC_ERR_TEMPLATE,        /* state template misplaced */
+  ORC_ERR_WRITABLE_DATA,   /* writable data outside the template */
+  ORC_ERR_UNDEFINED,       /* a symbol no object in scope defines */
+  ORC_ERR_STATE_LEAK,      /* a shared page would hold a state address */
+  ORC_ERR_DEPENDENCY,      /* a DT_NEEDED cycle or too many objects */
+  ORC_ERR_MAP,             /* mmap/mprotect failed */
+  ORC_ERR_TLS,             /* thread-local storage the loader cannot honour */
+  ORC_ERR_SLOTS,           /* capability-table slots exhausted */
+};
+
+struct orc_error {
+  enum orc_status code;
+  char msg[512];
+};
+
+/* ---- ELF validation (elf.c) ------------------------------------------ */
+
+struct orc_segment {
+  uint64_t vaddr, memsz, offset, filesz;
+  uint32_t flags; /* PF_R | PF_W | PF_X */
+};
+
+struct orc_symbol {
+  const char *name; /* into orc_elf.strtab */
+  uint64_t value, size;
+  uint16_t shndx;
+  uint8_t bind, type;
+};
+
+struct orc_reloc {
+  uint64_t offset;
+  int64_t addend;
+  uint32_t type, sym;
+};
+
+/* What the loader needs of one validated object. Owns every array and
+ * string; the input buffer may be freed once orc_store has mapped it. */
+struct orc_elf {
+  char *name;
+  int is_program; /* PIE (DF_1_PIE) rather than a shared library */
+  uint64_t entry;
+  struct orc_segment *segs;
+  size_t nsegs;
+  uint64_t span; /* end of the highest segment, page-rounded */
+  char *strtab;
+  size_t strsz;
+  struct orc_symbol *syms;
+  size_t nsyms;
+  struct orc_reloc *relocs;
+  size_t nrelocs;
+  const char **needed;
+  size_t nneeded;
+  uint64_t init_array, init_count, fini_array, fini_count;
+  uint64_t tmpl_vaddr, tmpl_size; /* 0, 0 when the object has no state */
+  uint64_t slot_vaddr;            /* 0 when no code touches state */
+  int has_tls;
+  uint64_t tls_vaddr, tls_filesz, tls_memsz, tls_align;
+  uint32_t format_version;
+};
+
+/* Validates buf[0..len) as an ORC object named `name` (for messages).
+ * On success fills *out (release with orc_elf_free). */
+enum orc_status orc_elf_parse(const void *buf, size_t len, const char *name,
+                              struct orc_elf *out, struct orc_error *err);
+void orc_elf_free(struct orc_elf *e);
+
+/* ---- The store (store.c, link.c) -------------------------------------- */
+
+/* Slots 0..ORC_FIRST_SLOT-1 of every capability table belong to the
+ * monitor (the hostcall gate, the cVM's TLS module table, ...). */
+#define ORC_FIRST_SLOT 4
+#define ORC_SLOT_GATE 0
+#define ORC_SLOT_DTV_OFFSETS 1
+#define ORC_MAX_SLOTS 4096
+#define ORC_KEY_BYTES 32
+
+struct orc_store;
+struct orc_object; /* one shared, mapped object; owned by the store */
+struct orc_link;   /* a program and its dependencies, resolved */
+
+/* The caller's file access: give the bytes of object `name` (a DT_NEEDED
+ * entry, or the program path) needed by `from` (NULL for the program).
+ * The buffer stays the caller's; *bytes is released with `release`. */
+struct orc_source {
+  void *ctx;
+  int (*open)(void *ctx, const char *name, const char *from,
+              const void **bytes, size_t *len, struct orc_error *err);
+  void (*release)(void *ctx, const void *bytes, size_t len);
+};
+
+struct orc_store *orc_store_new(void);
+/* Frees the store; every link must have been released before. */
+void orc_store_free(struct orc_store *s);
+
+/* Loads `program` and its DT_NEEDED closure (breadth-first, as ld.so),
+ * resolves symbols in that global scope, and maps every object whose key
+ * is not in the store yet. On success *out holds one reference on each
+ * object. */
+enum orc_status orc_link_load(struct orc_store *s, const char *program,
+                              const struct orc_source *src,
+                              struct orc_link **out, struct orc_error *err);
+void orc_link_release(struct orc_link *l);
+
+/* The address (in the shared mapping) of a symbol the link defines, in
+ * scope order; NULL if none does. */
+void *orc_link_symbol(const struct orc_link *l, const char *name);
+/* Entry point of the program, in the shared mapping. */
+void *orc_link_entry(const struct orc_link *l);
+/* Capability-table entries a cVM of this link needs (highest slot + 1). */
+size_t orc_link_ctable_size(const struct orc_link *l);
+/* Bytes of state one cVM of this link needs (templates, aligned). */
+size_t orc_link_state_size(const struct orc_link *l);
+
+/* ---- Instances (instance.c) ------------------------------------------- */
+
+/* The caller's region allocator: `size` bytes aligned to `align`. */
+struct orc_alloc {
+  void *ctx;
+  void *(*alloc)(void *ctx, size_t size, size_t align);
+};
+
+struct orc_instance {
+  const struct orc_link *link;
+  uint64_t *ctable;   /* the cVM's capability table (caller's memory) */
+  char **state;       /* per object of the link, its instance (or NULL) */
+  size_t nobjects;
+};
+
+/* Places one state instance per object of the link in memory from `a`
+ * (byte granularity, alignment only), copies each template, applies the
+ * state relocations and writes ctable[slot] for every object. `ctable`
+ * has orc_link_ctable_size() entries. No syscall beyond the allocator's. */
+enum orc_status orc_instantiate(const struct orc_link *l,
+                                const struct orc_alloc *a, uint64_t *ctable,
+                                struct orc_instance *out,
+                                struct orc_error *err);
+void orc_instance_free(struct orc_instance *inst);
+
+/* Constructors and destructors run in the cVM: the caller must have
+ * pointed GS at inst->ctable. Constructors in dependency order (a library
+ * before the objects that need it), destructors in the reverse order. */
+void orc_run_constructors(const struct orc_instance *inst);
+void orc_run_destructors(const struct orc_instance *inst);
+
+/* ---- Thread-local storage (tls.c) ------------------------------------- */
+
+/* Static TLS, x86-64 variant II: every TLS block of the link lies below
+ * the thread pointer, at an offset fixed per link. The thread control
+ * block at the thread pointer starts { self, dtv } as musl's does; the dtv
+ * is indexed by module id, which is the object's slot. */
+size_t orc_tls_size(const struct orc_link *l);  /* blocks + TCB + dtv */
+size_t orc_tls_align(const struct orc_link *l);
+/* Initialises a thread's static TLS in area[0..orc_tls_size) and returns
+ * its thread pointer (to be loaded into FS). */
+void *orc_tls_init(const struct orc_link *l, void *area);
+/* The loader's __tls_get_addr, bound for every object that imports it. */
+void *orc_tls_get_addr(const uint64_t *ti);
+
+/* ---- Introspection (inspect.c) ---------------------------------------- */
+
+struct orc_object_info {
+  const char *name;
+  uint8_t key[ORC_KEY_BYTES];
+  unsigned slot, users;
+  size_t shared_bytes, template_bytes;
+  size_t relocs_shared, relocs_state; /* applied once, per instance */
+  size_t imports, exports;
+};
+
+struct orc_store_info {
+  size_t objects, users;
+  size_t bytes_shared;     /* mapped once */
+  size_t bytes_duplicated; /* what per-user private copies would have cost */
+};
+
+size_t orc_link_objects(const struct orc_link *l);
+void orc_link_object_info(const struct orc_link *l, size_t i,
+                          struct orc_object_info *out);
+void orc_store_info(const struct orc_store *s, struct orc_store_info *out);
+/* Hex form of a key: 2 * ORC_KEY_BYTES + 1 bytes. */
+void orc_key_hex(const uint8_t *key, char *out);
+
+#endif
