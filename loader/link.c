@@ -178,8 +178,11 @@ static void compute_key(struct loading *L, size_t i) {
   struct staged *s = &L->st[i];
   crypto_generichash_state h;
   crypto_generichash_init(&h, NULL, 0, ORC_KEY_BYTES);
+  uint8_t content[32];
+  if (!L->src->digest || !L->src->digest(L->src->ctx, s->elf.name, content))
+    orc_content_digest(s->bytes, s->len, content);
   crypto_generichash_update(&h, (const unsigned char *)"orc-key-1", 9);
-  crypto_generichash_update(&h, s->bytes, s->len);
+  crypto_generichash_update(&h, content, sizeof content);
   for (size_t k = 1; k < s->elf.nsyms; k++) {
     const struct binding *b = &s->bind[k];
     if (b->prov < 0 || (size_t)b->prov == i)
@@ -378,6 +381,10 @@ void orc_link_release(struct orc_link *l) {
   free(l->init_order);
   free(l->tls_offset);
   free(l);
+}
+
+void orc_content_digest(const void *bytes, size_t len, uint8_t out[32]) {
+  crypto_generichash(out, 32, bytes, len, NULL, 0);
 }
 
 struct orc_store *orc_store_new(void) {

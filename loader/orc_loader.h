@@ -126,7 +126,15 @@ struct orc_source {
   int (*open)(void *ctx, const char *name, const char *from,
               const void **bytes, size_t *len, struct orc_error *err);
   void (*release)(void *ctx, const void *bytes, size_t len);
+  /* Optional: the BLAKE2b-256 digest of the bytes `open` gave for `name`,
+   * if the caller has it cached (by file identity, say); 0 if not. A wrong
+   * digest makes distinct objects share a mapping: only trusted callers
+   * may supply one. */
+  int (*digest)(void *ctx, const char *name, uint8_t out[32]);
 };
+
+/* The content digest the loader uses: BLAKE2b-256 of the bytes. */
+void orc_content_digest(const void *bytes, size_t len, uint8_t out[32]);
 
 struct orc_store *orc_store_new(void);
 /* Frees the store; every link must have been released before. */

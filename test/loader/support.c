@@ -46,7 +46,7 @@ static void dir_release(void *ctx, const void *bytes, size_t len) {
 }
 
 void dir_source_init(struct dir_source *d, const char *dir) {
-  d->src = (struct orc_source){d, dir_open, dir_release};
+  d->src = (struct orc_source){d, dir_open, dir_release, NULL};
   d->dir = dir;
 }
 
