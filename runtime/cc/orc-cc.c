@@ -1,0 +1,294 @@
+/* orc-cc: a cc-compatible driver that builds ORC objects.
+ *
+ * It runs clang-19 with the ORC pass plugin, the runtime's (musl's)
+ * headers instead of the host's, and, when linking, lld with the runtime's
+ * start files and libc, the template layout fragment and -Bsymbolic for
+ * libraries (docs/usage.md lists every flag). The result is an ORC program
+ * (PIE) or, with -shared, an ORC library.
+ *
+ * Its own check: every object, archive member or shared library given to
+ * a link must be an ORC object (it carries the .note.orc marker) or hold no
+ * writable data; anything else would give each cVM nothing and all cVMs one
+ * shared, writable copy, so it is refused with a message naming the file.
+ *
+ * Paths are found relative to this program: BIN/../lib/orc.so,
+ * BIN/../lib/orc-layout.ld, BIN/../runtime/{include,lib}. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef ORC_CLANG
+#define ORC_CLANG "clang-19"
+#endif
+
+enum mode { LINK, COMPILE }; /* COMPILE: -c, -S, -E or -M/-MM alone */
+
+struct args {
+  char **v;
+  size_t n, cap;
+};
+
+static const char *prog = "orc-cc";
+
+static void die(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "%s: error: ", prog);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+  exit(1);
+}
+
+static void push(struct args *a, const char *s) {
+  if (a->n + 2 > a->cap) {
+    a->cap = a->cap ? 2 * a->cap : 64;
+    a->v = realloc(a->v, a->cap * sizeof *a->v);
+    if (!a->v)
+      die("out of memory");
+  }
+  a->v[a->n++] = strdup(s);
+  a->v[a->n] = NULL;
+}
+
+static void pushf(struct args *a, const char *fmt, ...) {
+  char buf[PATH_MAX + 64];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  push(a, buf);
+}
+
+static int has_suffix(const char *s, const char *suf) {
+  size_t n = strlen(s), m = strlen(suf);
+  return n >= m && !strcmp(s + n - m, suf);
+}
+
+/* ---- The ORC input check ------------------------------------------------ */
+
+static int section_named(Elf *e, size_t shstrndx, Elf_Scn *scn,
+                         const char *name) {
+  GElf_Shdr sh;
+  const char *n;
+  return gelf_getshdr(scn, &sh) && (n = elf_strptr(e, shstrndx, sh.sh_name)) &&
+         !strcmp(n, name);
+}
+
+/* 1: an ORC object (has the note); 0: no writable data, harmless;
+ * -1: foreign with writable data (the offending section in *why). */
+static int classify_elf(Elf *e, char *why, size_t whylen) {
+  size_t shstrndx;
+  if (elf_kind(e) != ELF_K_ELF || elf_getshdrstrndx(e, &shstrndx))
+    return 0;
+  int writable = 0;
+  for (Elf_Scn *scn = NULL; (scn = elf_nextscn(e, scn));) {
+    GElf_Shdr sh;
+    if (!gelf_getshdr(scn, &sh))
+      continue;
+    if (section_named(e, shstrndx, scn, ".note.orc"))
+      return 1;
+    const char *n = elf_strptr(e, shstrndx, sh.sh_name);
+    if ((sh.sh_flags & SHF_ALLOC) && (sh.sh_flags & SHF_WRITE) && sh.sh_size &&
+        !(sh.sh_flags & SHF_TLS) && !writable) {
+      writable = 1;
+      snprintf(why, whylen, "section %s holds %lu bytes of writable data",
+               n ? n : "?", (unsigned long)sh.sh_size);
+    }
+  }
+  return writable ? -1 : 0;
+}
+
+static void check_input(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return; /* clang reports a missing input itself */
+  elf_version(EV_CURRENT);
+  Elf *ar = elf_begin(fd, ELF_C_READ, NULL);
+  char why[256];
+  if (ar && elf_kind(ar) == ELF_K_AR) {
+    Elf *m;
+    Elf_Cmd cmd = ELF_C_READ;
+    while ((m = elf_begin(fd, cmd, ar))) {
+      Elf_Arhdr *h = elf_getarhdr(m);
+      if (h && h->ar_name[0] != '/' && classify_elf(m, why, sizeof why) < 0)
+        die("%s(%s) is not an ORC object (%s): rebuild it with orc-cc; "
+            "a plain object would give every cVM one shared copy of its "
+            "data",
+            path, h->ar_name, why);
+      cmd = elf_next(m);
+      elf_end(m);
+    }
+  } else if (ar && classify_elf(ar, why, sizeof why) < 0) {
+    die("%s is not an ORC object (%s): rebuild it with orc-cc; a plain "
+        "object would give every cVM one shared copy of its data",
+        path, why);
+  }
+  if (ar)
+    elf_end(ar);
+  close(fd);
+}
+
+/* -lNAME: the file the linker would pick, if any (shared before static). */
+static void check_library(const char *name, const struct args *dirs) {
+  char path[PATH_MAX];
+  for (size_t i = 0; i < dirs->n; i++)
+    for (int shared = 1; shared >= 0; shared--) {
+      snprintf(path, sizeof path, "%s/lib%s.%s", dirs->v[i], name,
+               shared ? "so" : "a");
+      if (access(path, R_OK) == 0) {
+        check_input(path);
+        return;
+      }
+    }
+}
+
+/* musl has these in libc itself. */
+static int libc_alias(const char *lib) {
+  static const char *const names[] = {"c", "m", "pthread", "rt", "dl",
+                                      "util", "xnet", "crypt", "resolv"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (!strcmp(lib, names[i]))
+      return 1;
+  return 0;
+}
+
+/* ---- Arguments --------------------------------------------------------- */
+
+/* Options whose value is the next argument. */
+static int takes_value(const char *a) {
+  static const char *const opts[] = {
+      "-o", "-I", "-D", "-U", "-L", "-l", "-x", "-MF", "-MT", "-MQ",
+      "-include", "-isystem", "-idirafter", "-iquote", "-Xlinker",
+      "-Xassembler", "-Xpreprocessor", "-arch", "-target", "--target", "-z"};
+  for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
+    if (!strcmp(a, opts[i]))
+      return 1;
+  return 0;
+}
+
+static int is_input(const char *a) {
+  return a[0] != '-' || !strcmp(a, "-");
+}
+
+static int is_linker_input(const char *a) {
+  return has_suffix(a, ".o") || has_suffix(a, ".a") || has_suffix(a, ".so") ||
+         strstr(a, ".so.") != NULL;
+}
+
+int main(int argc, char **argv) {
+  char self[PATH_MAX], bindir[PATH_MAX], top[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n < 0)
+    die("cannot find myself: %s", strerror(errno));
+  self[n] = 0;
+  snprintf(bindir, sizeof bindir, "%s", dirname(self));
+  snprintf(top, sizeof top, "%s/..", bindir);
+
+  enum mode mode = LINK;
+  int shared = 0, inputs = 0, verbose_only = 0;
+  struct args user = {0}, libdirs = {0}, libs = {0}, objs = {0};
+  pushf(&libdirs, "%s/runtime/lib", top);
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "-c") || !strcmp(a, "-S") || !strcmp(a, "-E"))
+      mode = COMPILE;
+    else if ((!strcmp(a, "-M") || !strcmp(a, "-MM")))
+      mode = COMPILE;
+    else if (!strcmp(a, "-shared"))
+      shared = 1;
+    else if (!strcmp(a, "-v") || !strcmp(a, "--version") ||
+             !strcmp(a, "-dumpversion") || !strcmp(a, "-dumpmachine") ||
+             !strncmp(a, "-print-", 7) || !strcmp(a, "-###"))
+      verbose_only = verbose_only || argc == 2;
+    if (!strcmp(a, "-flto") || !strncmp(a, "-flto=", 6))
+      die("-flto is not supported: link-time optimisation would run after "
+          "the ORC rewrite (docs/usage.md)");
+    if (!strcmp(a, "-static") || !strcmp(a, "-static-pie"))
+      die("%s: ORC programs are position-independent and link libc "
+          "dynamically, so every cVM shares it",
+          a);
+    if (!strcmp(a, "-pthread") || !strcmp(a, "-pie") || !strcmp(a, "-fPIE") ||
+        !strcmp(a, "-fpie") || !strcmp(a, "-fPIC") || !strcmp(a, "-fpic") ||
+        !strcmp(a, "-no-pie"))
+      continue; /* orc-cc decides these */
+    if (!strncmp(a, "-l", 2)) {
+      const char *lib = a[2] ? a + 2 : (i + 1 < argc ? argv[i + 1] : "");
+      if (!a[2])
+        i++;
+      if (!libc_alias(lib)) {
+        push(&libs, lib);
+        pushf(&user, "-l%s", lib);
+      }
+      continue;
+    }
+    if (!strncmp(a, "-L", 2))
+      push(&libdirs, a[2] ? a + 2 : (i + 1 < argc ? argv[i + 1] : ""));
+    push(&user, a);
+    if (takes_value(a) && i + 1 < argc) {
+      push(&user, argv[++i]);
+      continue;
+    }
+    if (is_input(a)) {
+      inputs++;
+      if (is_linker_input(a))
+        push(&objs, a);
+    }
+  }
+
+  struct args cc = {0};
+  push(&cc, ORC_CLANG);
+  if (verbose_only) {
+    for (size_t i = 0; i < user.n; i++)
+      push(&cc, user.v[i]);
+    execvp(cc.v[0], cc.v);
+    die("cannot run %s: %s", ORC_CLANG, strerror(errno));
+  }
+  pushf(&cc, "-fpass-plugin=%s/lib/orc.so", top);
+  push(&cc, "-fPIC");
+  push(&cc, "-nostdinc");
+  pushf(&cc, "-isystem%s/runtime/include", top);
+  /* clang's own headers (intrinsics, stdarg) after musl's. */
+  pushf(&cc, "-isystem%s", ORC_CLANG_RESOURCE_INCLUDE);
+  if (mode == LINK && inputs) {
+    for (size_t i = 0; i < objs.n; i++)
+      check_input(objs.v[i]);
+    for (size_t i = 0; i < libs.n; i++)
+      check_library(libs.v[i], &libdirs);
+    push(&cc, "-fuse-ld=lld");
+    push(&cc, "-nostdlib");
+    pushf(&cc, "-Wl,-T,%s/lib/orc-layout.ld", top);
+    if (shared) {
+      push(&cc, "-Wl,-Bsymbolic");
+    } else {
+      push(&cc, "-pie");
+      pushf(&cc, "%s/runtime/lib/crt1.o", top);
+    }
+    pushf(&cc, "%s/runtime/lib/crti.o", top);
+  }
+  for (size_t i = 0; i < user.n; i++)
+    push(&cc, user.v[i]);
+  if (mode == LINK && inputs) {
+    pushf(&cc, "-L%s/runtime/lib", top);
+    push(&cc, "-lc");
+    push(&cc, ORC_BUILTINS);
+    pushf(&cc, "%s/runtime/lib/crtn.o", top);
+  }
+  if (getenv("ORC_CC_VERBOSE")) {
+    for (size_t i = 0; i < cc.n; i++)
+      fprintf(stderr, "%s%s", i ? " " : "", cc.v[i]);
+    fputc('\n', stderr);
+  }
+  execvp(cc.v[0], cc.v);
+  die("cannot run %s: %s", ORC_CLANG, strerror(errno));
+}
