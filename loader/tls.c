@@ -13,7 +13,9 @@
 
 #include <string.h>
 
-#define TCB_SIZE 64
+/* Room at the thread pointer for the runtime's thread control block
+ * (musl's struct pthread is about 200 bytes on x86-64). */
+#define TCB_SIZE 512
 
 static uint64_t align_up(uint64_t v, uint64_t a) { return (v + a - 1) & ~(a - 1); }
 
