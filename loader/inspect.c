@@ -16,6 +16,60 @@ static size_t shared_bytes(const struct orc_object *o) {
   return n;
 }
 
+int orc_link_contains(const struct orc_link *l, const void *p, size_t len) {
+  uintptr_t a = (uintptr_t)p;
+  for (size_t i = 0; i < l->n; i++) {
+    const struct orc_object *o = l->obj[i];
+    uintptr_t base = (uintptr_t)o->base;
+    if (a < base || a - base >= o->elf.span)
+      continue;
+    uint64_t off = a - base;
+    if (o->elf.tmpl_size && off + len > o->elf.tmpl_vaddr &&
+        off < orc_page_up(o->elf.tmpl_vaddr + o->elf.tmpl_size))
+      return 0;
+    for (size_t k = 0; k < o->elf.nsegs; k++) {
+      const struct orc_segment *s = &o->elf.segs[k];
+      if (off >= s->vaddr && len <= s->memsz && off - s->vaddr <= s->memsz - len)
+        return 1;
+    }
+    return 0;
+  }
+  return 0;
+}
+
+const char *orc_link_object_at(const struct orc_link *l, const void *addr,
+                               uint64_t *offset) {
+  uintptr_t a = (uintptr_t)addr;
+  for (size_t i = 0; i < l->n; i++) {
+    uintptr_t base = (uintptr_t)l->obj[i]->base;
+    if (a >= base && a - base < l->obj[i]->elf.span) {
+      *offset = a - base;
+      return l->obj[i]->elf.name;
+    }
+  }
+  return NULL;
+}
+
+size_t orc_link_init_fini(const struct orc_link *l, int fini, void **out,
+                          size_t max) {
+  size_t n = 0;
+  for (size_t k = 0; k < l->n; k++) {
+    const struct orc_object *o = l->init_order[fini ? l->n - 1 - k : k];
+    uint64_t arr = fini ? o->elf.fini_array : o->elf.init_array;
+    uint64_t cnt = fini ? o->elf.fini_count : o->elf.init_count;
+    for (uint64_t j = 0; j < cnt; j++) {
+      void *fn;
+      memcpy(&fn, o->base + arr + 8 * (fini ? cnt - 1 - j : j), sizeof fn);
+      if (!fn || fn == (void *)(uintptr_t)-1)
+        continue;
+      if (n < max)
+        out[n] = fn;
+      n++;
+    }
+  }
+  return n;
+}
+
 void orc_link_object_info(const struct orc_link *l, size_t i,
                           struct orc_object_info *out) {
   const struct orc_object *o = l->obj[i];

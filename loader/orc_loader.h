@@ -222,6 +222,18 @@ struct orc_store_info {
 };
 
 size_t orc_link_objects(const struct orc_link *l);
+/* 1 if [p, p+len) lies in one readable segment of an object of the link,
+ * outside its template. */
+int orc_link_contains(const struct orc_link *l, const void *p, size_t len);
+/* The object of the link whose mapping holds addr, and addr's offset in
+ * it; NULL if none. */
+const char *orc_link_object_at(const struct orc_link *l, const void *addr,
+                               uint64_t *offset);
+/* Constructor (fini = 0) or destructor (fini = 1) addresses of every
+ * object of the link, in the order to call them; returns how many, and
+ * fills out[] up to max. */
+size_t orc_link_init_fini(const struct orc_link *l, int fini, void **out,
+                          size_t max);
 void orc_link_object_info(const struct orc_link *l, size_t i,
                           struct orc_object_info *out);
 void orc_store_info(const struct orc_store *s, struct orc_store_info *out);

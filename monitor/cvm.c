@@ -1,0 +1,385 @@
+/* cVM lifecycle: create (link from the store, instantiate state, set up
+ * memory, fds and the initial stack), start, wait, destroy; threads.
+ *
+ * Each cVM thread is a host thread. It enters cVM code with orc_enter*
+ * (gate.S) after saving a sigjmp_buf, and comes back only by siglongjmp:
+ * from the exit hostcalls, a fault, or another thread ending the cVM.
+ * Whatever the way, the thread then releases what it holds, and the last
+ * one out marks the cVM finished. */
+#define _GNU_SOURCE
+#include "monitor.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/futex.h>
+#include <linux/openat2.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <sys/mman.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+static __thread struct cvm_thread *current;
+static unsigned next_cvm_id;
+
+struct cvm_thread *cvm_current(void) { return current; }
+
+/* ---- Objects from the cVM's root --------------------------------------- */
+
+struct root_source {
+  struct orc_source src;
+  int rootfd;
+};
+
+static int root_open(void *ctx, const char *name, const char *from,
+                     const void **bytes, size_t *len, struct orc_error *err) {
+  const struct root_source *rs = ctx;
+  /* The program by its path; libraries where musl's loader looks. */
+  static const char *const dirs[] = {"/lib/", "/usr/lib/", "/usr/local/lib/"};
+  char path[4096];
+  long fd = -1;
+  for (size_t i = 0; fd < 0 && i < (from ? 3 : 1); i++) {
+    snprintf(path, sizeof path, "%s%s", from ? dirs[i] : "", name);
+    struct open_how how = {.flags = O_RDONLY | O_CLOEXEC,
+                           .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
+    fd = syscall(SYS_openat2, rs->rootfd, path, &how, sizeof how);
+  }
+  struct stat st;
+  if (fd < 0 || fstat((int)fd, &st) || !S_ISREG(st.st_mode)) {
+    snprintf(err->msg, sizeof err->msg, "%s: %s%s%s", name,
+             fd < 0 ? strerror(errno) : "not a regular file",
+             from ? ", needed by " : "", from ? from : "");
+    err->code = ORC_ERR_IO;
+    if (fd >= 0)
+      close((int)fd);
+    return -1;
+  }
+  void *m = st.st_size ? mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+                              (int)fd, 0)
+                       : MAP_FAILED;
+  close((int)fd);
+  if (m == MAP_FAILED) {
+    snprintf(err->msg, sizeof err->msg, "%s: cannot read (empty?)", name);
+    err->code = ORC_ERR_IO;
+    return -1;
+  }
+  *bytes = m;
+  *len = (size_t)st.st_size;
+  return 0;
+}
+
+static void root_release(void *ctx, const void *bytes, size_t len) {
+  (void)ctx;
+  munmap((void *)bytes, len);
+}
+
+static void *alloc_state(void *ctx, size_t size, size_t align) {
+  return region_alloc_bytes(ctx, size, align);
+}
+
+/* ---- Create ------------------------------------------------------------ */
+
+int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
+               struct cvm **out, char *err, size_t errlen) {
+  struct cvm *c = calloc(1, sizeof *c);
+  if (!c)
+    return snprintf(err, errlen, "out of memory"), -1;
+  c->id = __atomic_add_fetch(&next_cvm_id, 1, __ATOMIC_RELAXED);
+  snprintf(c->name, sizeof c->name, "%s", cfg->name ? cfg->name : "cvm");
+  c->rootfd = fcntl(cfg->rootfd, F_DUPFD_CLOEXEC, 3);
+  c->net = cfg->net;
+  strcpy(c->cwd, "/");
+  pthread_mutex_init(&c->lock, NULL);
+  pthread_cond_init(&c->done, NULL);
+  for (int i = 0; i < CVM_MAX_FDS; i++)
+    c->fds[i].host = -1;
+  struct root_source rs = {{&rs, root_open, root_release, NULL}, c->rootfd};
+  struct orc_error oe = {0};
+  if (orc_link_load(store, cfg->program, &rs.src, &c->link, &oe)) {
+    snprintf(err, errlen, "%s", oe.msg);
+    goto fail;
+  }
+  if (region_init(&c->mem, cfg->quota)) {
+    snprintf(err, errlen, "cannot reserve %zu bytes of address space",
+             cfg->quota);
+    goto fail;
+  }
+  c->ctable = calloc(orc_link_ctable_size(c->link), sizeof *c->ctable);
+  struct orc_alloc a = {&c->mem, alloc_state};
+  if (!c->ctable ||
+      orc_instantiate(c->link, &a, c->ctable, &c->inst, &oe)) {
+    snprintf(err, errlen, "%s", c->ctable ? oe.msg : "out of memory");
+    goto fail;
+  }
+  c->ctable[0] = (uint64_t)(uintptr_t)orc_gate;
+  for (int i = 0; i < 3; i++)
+    c->fds[i].host = cfg->stdio[i] >= 0 ? fcntl(cfg->stdio[i], F_DUPFD_CLOEXEC, 3) : -1;
+  *out = c;
+  return 0;
+fail:
+  cvm_destroy(c);
+  return -1;
+}
+
+/* ---- The initial stack, as the kernel lays it out ----------------------- */
+
+static char *push_bytes(char **sp, const void *p, size_t n) {
+  *sp -= n;
+  memcpy(*sp, p, n);
+  return *sp;
+}
+
+static void *initial_stack(struct cvm *c, char *top, char *const *argv,
+                           char *const *envp) {
+  char *sp = top;
+  int argc = 0, envc = 0;
+  while (argv[argc])
+    argc++;
+  while (envp && envp[envc])
+    envc++;
+  char **astr = calloc((size_t)argc + (size_t)envc + 1, sizeof *astr);
+  for (int i = 0; i < argc; i++)
+    astr[i] = push_bytes(&sp, argv[i], strlen(argv[i]) + 1);
+  for (int i = 0; i < envc; i++)
+    astr[argc + i] = push_bytes(&sp, envp[i], strlen(envp[i]) + 1);
+  unsigned char rnd[16];
+  getrandom(rnd, sizeof rnd, 0);
+  char *random = push_bytes(&sp, rnd, sizeof rnd);
+  /* Constructor and destructor lists for the runtime (runtime-abi.md). */
+  void *lists[2][256];
+  char *list_at[2];
+  for (int f = 0; f < 2; f++) {
+    size_t n = orc_link_init_fini(c->link, f, lists[f], 255);
+    if (n > 255)
+      n = 255;
+    lists[f][n] = NULL;
+    list_at[f] = push_bytes(&sp, lists[f], (n + 1) * sizeof(void *));
+  }
+  uint64_t aux[] = {AT_PAGESZ, 4096,
+                    AT_CLKTCK, 100,
+                    AT_HWCAP, getauxval(AT_HWCAP),
+                    AT_HWCAP2, getauxval(AT_HWCAP2),
+                    AT_RANDOM, (uint64_t)(uintptr_t)random,
+                    AT_UID, 0, AT_EUID, 0, AT_GID, 0, AT_EGID, 0,
+                    AT_SECURE, 0,
+                    AT_EXECFN, (uint64_t)(uintptr_t)(argc ? astr[0] : NULL),
+                    AT_ORC_INIT, (uint64_t)(uintptr_t)list_at[0],
+                    AT_ORC_FINI, (uint64_t)(uintptr_t)list_at[1],
+                    AT_NULL, 0};
+  size_t words = 1 + (size_t)argc + 1 + (size_t)envc + 1 + sizeof aux / 8;
+  sp = (char *)(((uintptr_t)sp - words * 8) & ~(uintptr_t)15);
+  uint64_t *w = (uint64_t *)sp;
+  *w++ = (uint64_t)argc;
+  for (int i = 0; i < argc; i++)
+    *w++ = (uint64_t)(uintptr_t)astr[i];
+  *w++ = 0;
+  for (int i = 0; i < envc; i++)
+    *w++ = (uint64_t)(uintptr_t)astr[argc + i];
+  *w++ = 0;
+  memcpy(w, aux, sizeof aux);
+  free(astr);
+  return sp;
+}
+
+/* ---- Threads ----------------------------------------------------------- */
+
+static struct cvm_thread *thread_new(struct cvm *c) {
+  struct cvm_thread *t = calloc(1, sizeof *t);
+  if (!t)
+    return NULL;
+  size_t n = orc_link_ctable_size(c->link);
+  t->ctable = malloc(n * sizeof *t->ctable);
+  if (!t->ctable) {
+    free(t);
+    return NULL;
+  }
+  memcpy(t->ctable, c->ctable, n * sizeof *t->ctable);
+  t->ctable[ORC_SLOT_HOST] = (uint64_t)(uintptr_t)t;
+  t->cvm = c;
+  t->in_monitor = 1;
+  return t;
+}
+
+/* Stack (with a guard page below) and TLS for a thread, in the region. */
+static int thread_memory(struct cvm *c, struct cvm_thread *t) {
+  pthread_mutex_lock(&c->lock);
+  char *stack = region_map(&c->mem, CVM_STACK_SIZE + 4096, PROT_READ | PROT_WRITE);
+  void *tls = region_alloc_bytes(&c->mem, orc_tls_size(c->link),
+                                 orc_tls_align(c->link));
+  pthread_mutex_unlock(&c->lock);
+  if (!stack || !tls)
+    return -ENOMEM;
+  mprotect(stack, 4096, PROT_NONE); /* the guard */
+  t->stack = stack + 4096 + CVM_STACK_SIZE;
+  t->tp = orc_tls_init(c->link, tls);
+  return 0;
+}
+
+static void thread_finish(struct cvm_thread *t) {
+  struct cvm *c = t->cvm;
+  if (t->clear_tid && cvm_can_access(c, t->clear_tid, 4, 1)) {
+    __atomic_store_n(t->clear_tid, 0, __ATOMIC_SEQ_CST);
+    syscall(SYS_futex, t->clear_tid, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, 0, 0, 0);
+  }
+  pthread_mutex_lock(&c->lock);
+  for (int i = 0; i < CVM_MAX_THREADS; i++)
+    if (c->threads[i] == t)
+      c->threads[i] = NULL;
+  int last = --c->live_threads == 0;
+  if (last && c->state == CVM_RUNNING)
+    c->state = CVM_EXITED;
+  pthread_cond_broadcast(&c->done);
+  pthread_mutex_unlock(&c->lock);
+  stack_t off = {.ss_flags = SS_DISABLE};
+  sigaltstack(&off, NULL);
+  free(t->alt_stack);
+  free(t->ctable);
+  free(t);
+}
+
+static void *thread_main(void *arg) {
+  struct cvm_thread *t = arg;
+  current = t;
+  __asm__ volatile("mov %%fs:0, %0" : "=r"(t->host_fs));
+  char anchor;
+  t->host_rsp = ((uintptr_t)&anchor - 4096) & ~(uintptr_t)15;
+  thread_signals_init(t);
+  if (sigsetjmp(t->exit_jmp, 1) == 0) {
+    orc_set_gs(t->ctable);
+    if (t->arg == (void *)&t->entry) /* the main thread */
+      orc_enter(t, t->entry, t->stack);
+    orc_enter_call(t, t->entry, t->arg, t->stack);
+  }
+  orc_set_gs(NULL);
+  thread_finish(t);
+  return NULL;
+}
+
+static int thread_launch(struct cvm *c, struct cvm_thread *t) {
+  pthread_mutex_lock(&c->lock);
+  int slot = -1;
+  for (int i = 0; i < CVM_MAX_THREADS && slot < 0; i++)
+    if (!c->threads[i])
+      slot = i;
+  if (slot < 0 || c->state != CVM_RUNNING) {
+    pthread_mutex_unlock(&c->lock);
+    return -EAGAIN;
+  }
+  c->threads[slot] = t;
+  c->live_threads++;
+  t->tid = ++c->next_tid;
+  pthread_mutex_unlock(&c->lock);
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  pthread_attr_setstacksize(&attr, HOST_STACK_SIZE + 4096 * 4);
+  int r = pthread_create(&t->host, &attr, thread_main, t);
+  pthread_attr_destroy(&attr);
+  if (r) {
+    pthread_mutex_lock(&c->lock);
+    c->threads[slot] = NULL;
+    c->live_threads--;
+    pthread_mutex_unlock(&c->lock);
+    return -r;
+  }
+  return t->tid;
+}
+
+int cvm_start(struct cvm *c, char *const *argv, char *const *envp) {
+  struct cvm_thread *t = thread_new(c);
+  if (!t || thread_memory(c, t)) {
+    if (t)
+      free(t->ctable), free(t);
+    return -ENOMEM;
+  }
+  t->stack = initial_stack(c, t->stack, argv, envp);
+  t->entry = orc_link_entry(c->link);
+  t->arg = &t->entry; /* marks the main thread */
+  t->cvm_fs = (uint64_t)(uintptr_t)t->tp;
+  int r = thread_launch(c, t);
+  if (r < 0) {
+    free(t->ctable);
+    free(t);
+  }
+  return r < 0 ? r : 0;
+}
+
+long cvm_thread_start(struct cvm_thread *parent, void *fn, void *arg,
+                      void *stack, void *tp, int *ctid) {
+  struct cvm *c = parent->cvm;
+  if (!cvm_can_access(c, (char *)stack - 64, 64, 1) ||
+      !cvm_can_access(c, tp, 16, 1) || (ctid && !cvm_can_access(c, ctid, 4, 1)))
+    return -EFAULT;
+  struct cvm_thread *t = thread_new(c);
+  if (!t)
+    return -ENOMEM;
+  t->entry = fn;
+  t->arg = arg;
+  t->stack = (void *)((uintptr_t)stack & ~(uintptr_t)15);
+  t->tp = tp;
+  t->cvm_fs = (uint64_t)(uintptr_t)tp;
+  t->clear_tid = ctid;
+  long r = thread_launch(c, t);
+  if (r < 0) {
+    free(t->ctable);
+    free(t);
+  } else if (ctid) {
+    *ctid = (int)r;
+  }
+  return r;
+}
+
+void cvm_exit_thread(struct cvm_thread *t, int status) {
+  struct cvm *c = t->cvm;
+  pthread_mutex_lock(&c->lock);
+  if (c->live_threads == 1 && c->state == CVM_RUNNING) {
+    c->state = CVM_EXITED;
+    c->status = status & 0xff;
+  }
+  pthread_mutex_unlock(&c->lock);
+  siglongjmp(t->exit_jmp, 1);
+}
+
+/* End the whole cVM: record how, stop its other threads, leave. */
+void cvm_kill(struct cvm_thread *t, int status, int sig) {
+  struct cvm *c = t->cvm;
+  pthread_mutex_lock(&c->lock);
+  if (c->state == CVM_RUNNING) {
+    c->state = sig ? CVM_FAILED : CVM_EXITED;
+    c->status = status;
+  }
+  for (int i = 0; i < CVM_MAX_THREADS; i++)
+    if (c->threads[i] && c->threads[i] != t)
+      pthread_kill(c->threads[i]->host, SIG_CVM_END);
+  pthread_mutex_unlock(&c->lock);
+  siglongjmp(t->exit_jmp, 1);
+}
+
+int cvm_wait(struct cvm *c) {
+  pthread_mutex_lock(&c->lock);
+  while (c->live_threads > 0)
+    pthread_cond_wait(&c->done, &c->lock);
+  int s = c->status;
+  pthread_mutex_unlock(&c->lock);
+  return s;
+}
+
+void cvm_destroy(struct cvm *c) {
+  if (!c)
+    return;
+  orc_instance_free(&c->inst);
+  orc_link_release(c->link);
+  region_free(&c->mem);
+  fd_close_all(c);
+  if (c->rootfd >= 0)
+    close(c->rootfd);
+  free(c->ctable);
+  pthread_mutex_destroy(&c->lock);
+  pthread_cond_destroy(&c->done);
+  free(c);
+}

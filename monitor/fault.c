@@ -1,0 +1,143 @@
+/* Faults and the end of a cVM.
+ *
+ * SIGSEGV, SIGBUS, SIGFPE, SIGILL (cVM code misbehaving) and SIGSYS (a
+ * system call the seccomp filter refused) kill the cVM whose thread took
+ * them, never the monitor: the handler runs on the thread's alternate
+ * stack, finds the thread through GS (a signal handler keeps the
+ * interrupted thread's GS base), restores the monitor's FS, reports the
+ * cVM, the signal, the address and the object, and leaves through the
+ * thread's exit jump. A fault on a thread that runs no cVM is a monitor
+ * bug: it takes the default action.
+ *
+ * SIG_CVM_END tells a cVM's other threads that it is ending: in cVM code
+ * they leave at once; inside a hostcall they are interrupted and leave at
+ * the gate (orc_dispatch), never with a monitor lock held. */
+#define _GNU_SOURCE
+#include "monitor.h"
+
+#include <asm/prctl.h>
+#include <immintrin.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#define ALT_STACK_SIZE (64 * 1024)
+
+static inline __attribute__((always_inline)) long raw_syscall2(long nr, long a,
+                                                               long b) {
+  long ret;
+  __asm__ volatile("syscall"
+                   : "=a"(ret)
+                   : "0"(nr), "D"(a), "S"(b)
+                   : "rcx", "r11", "memory");
+  return ret;
+}
+
+/* The cVM thread this host thread runs, or NULL, without touching TLS. */
+__attribute__((no_stack_protector, target("fsgsbase"))) static struct cvm_thread *
+gs_thread(void) {
+  uint64_t gs = 0;
+  if (orc_fsgsbase)
+    gs = _readgsbase_u64();
+  else
+    raw_syscall2(SYS_arch_prctl, ARCH_GET_GS, (long)&gs);
+  return gs ? (struct cvm_thread *)((uint64_t *)gs)[ORC_SLOT_HOST] : NULL;
+}
+
+__attribute__((no_stack_protector, target("fsgsbase"))) static void
+host_fs(struct cvm_thread *t) {
+  if (orc_fsgsbase)
+    _writefsbase_u64(t->host_fs);
+  else
+    raw_syscall2(SYS_arch_prctl, ARCH_SET_FS, (long)t->host_fs);
+}
+
+static const char *signame(int sig) {
+  switch (sig) {
+  case SIGSEGV: return "SIGSEGV";
+  case SIGBUS: return "SIGBUS";
+  case SIGFPE: return "SIGFPE";
+  case SIGILL: return "SIGILL";
+  case SIGSYS: return "SIGSYS (a raw system call, refused)";
+  default: return "signal";
+  }
+}
+
+static void report(struct cvm_thread *t, int sig, siginfo_t *si, ucontext_t *uc) {
+  struct cvm *c = t->cvm;
+  void *pc = (void *)uc->uc_mcontext.gregs[REG_RIP];
+  uint64_t off = 0;
+  const char *obj = orc_link_object_at(c->link, pc, &off);
+  char where[512];
+  if (obj)
+    snprintf(where, sizeof where, "%s+0x%lx", obj, (unsigned long)off);
+  else
+    snprintf(where, sizeof where, "%p (%s)", pc,
+             t->in_monitor ? "in the monitor, serving a hostcall"
+                           : "outside every object");
+  const char *what = "";
+  uintptr_t addr = (uintptr_t)si->si_addr;
+  if (sig == SIGSEGV && t->stack && addr < (uintptr_t)t->stack &&
+      (uintptr_t)t->stack - addr <= CVM_STACK_SIZE + 4096 &&
+      addr < (uintptr_t)t->stack - CVM_STACK_SIZE)
+    what = " (stack overflow)";
+  char msg[1024];
+  int n = snprintf(msg, sizeof msg,
+                   "orc: cVM %s (#%u) killed: %s at address %p%s, pc %s\n",
+                   c->name, c->id, signame(sig), si->si_addr, what, where);
+  if (write(2, msg, (size_t)n) < 0)
+    return;
+}
+
+__attribute__((no_stack_protector)) static void on_fault(int sig, siginfo_t *si,
+                                                         void *ucv) {
+  struct cvm_thread *t = gs_thread();
+  if (!t) {
+    signal(sig, SIG_DFL); /* a fault in the monitor itself */
+    raise(sig);
+    return;
+  }
+  host_fs(t);
+  t->in_monitor = 1;
+  report(t, sig, si, ucv);
+  cvm_kill(t, 128 + sig, sig);
+}
+
+__attribute__((no_stack_protector)) static void on_end(int sig, siginfo_t *si,
+                                                       void *ucv) {
+  (void)sig, (void)si, (void)ucv;
+  struct cvm_thread *t = gs_thread();
+  if (!t)
+    return;
+  t->exiting = 1;
+  if (t->in_monitor)
+    return; /* it leaves at the gate */
+  host_fs(t);
+  t->in_monitor = 1;
+  siglongjmp(t->exit_jmp, 1);
+}
+
+void fault_init(void) {
+  static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGSYS};
+  struct sigaction sa = {0};
+  sa.sa_sigaction = on_fault;
+  sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+  sigemptyset(&sa.sa_mask);
+  for (size_t i = 0; i < sizeof faults / sizeof *faults; i++)
+    sigaction(faults[i], &sa, NULL);
+  sa.sa_sigaction = on_end;
+  sa.sa_flags = SA_SIGINFO | SA_ONSTACK; /* no SA_RESTART: interrupt hostcalls */
+  sigaction(SIG_CVM_END, &sa, NULL);
+}
+
+int thread_signals_init(struct cvm_thread *t) {
+  t->alt_stack = malloc(ALT_STACK_SIZE);
+  if (!t->alt_stack)
+    return -1;
+  stack_t ss = {.ss_sp = t->alt_stack, .ss_size = ALT_STACK_SIZE};
+  return sigaltstack(&ss, NULL);
+}

@@ -1,0 +1,450 @@
+/* File hostcalls, confined to the cVM's root directory.
+ *
+ * Every path a cVM names is made absolute inside its root (against its
+ * cwd, or the directory an fd names) and resolved by the kernel with
+ * openat2(rootfd, path, RESOLVE_IN_ROOT): "..", absolute symlinks and
+ * magic links cannot leave the root. Operations on a name (mkdir, unlink,
+ * rename, readlink) resolve the parent that way and act on the last
+ * component, which is never "." or "..". cVM fds are small numbers of the
+ * cVM's own, mapped to host fds it cannot name otherwise. */
+#define _GNU_SOURCE
+#include "monitor.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <linux/openat2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#define CHECK(p, len, w)                                                       \
+  do {                                                                         \
+    if (!cvm_can_access(c, (const void *)(uintptr_t)(p), (size_t)(len), (w))) \
+      return -EFAULT;                                                          \
+  } while (0)
+
+#define PATH_LEN 4096
+
+int fd_alloc(struct cvm *c, int host, int min) {
+  pthread_mutex_lock(&c->lock);
+  for (int fd = min < 0 ? 0 : min; fd < CVM_MAX_FDS; fd++)
+    if (c->fds[fd].host < 0) {
+      c->fds[fd].host = host;
+      c->fds[fd].path = NULL;
+      pthread_mutex_unlock(&c->lock);
+      return fd;
+    }
+  pthread_mutex_unlock(&c->lock);
+  close(host);
+  return -EMFILE;
+}
+
+static int host_fd(struct cvm *c, long fd) {
+  if (fd < 0 || fd >= CVM_MAX_FDS)
+    return -EBADF;
+  int h = c->fds[fd].host;
+  return h < 0 ? -EBADF : h;
+}
+
+void fd_close_all(struct cvm *c) {
+  for (int fd = 0; fd < CVM_MAX_FDS; fd++)
+    if (c->fds[fd].host >= 0) {
+      close(c->fds[fd].host);
+      free(c->fds[fd].path);
+      c->fds[fd].host = -1;
+      c->fds[fd].path = NULL;
+    }
+}
+
+/* A NUL-terminated string from cVM memory, checked byte by byte. */
+static long copy_string(struct cvm *c, uint64_t p, char *out, size_t max) {
+  for (size_t i = 0; i < max; i++) {
+    if (!cvm_can_access(c, (const void *)(uintptr_t)(p + i), 1, 0))
+      return -EFAULT;
+    out[i] = ((const char *)(uintptr_t)p)[i];
+    if (!out[i])
+      return 0;
+  }
+  return -ENAMETOOLONG;
+}
+
+/* Lexical normalisation of an absolute path: "." and ".." folded, so a
+ * cwd stays a plain path inside the root. */
+static void normalise(char *path) {
+  char out[PATH_LEN] = "";
+  size_t n = 0;
+  for (char *save, *tok = strtok_r(path, "/", &save); tok;
+       tok = strtok_r(NULL, "/", &save)) {
+    if (!strcmp(tok, "."))
+      continue;
+    if (!strcmp(tok, "..")) {
+      while (n && out[n - 1] != '/')
+        n--;
+      if (n)
+        n--;
+      out[n] = 0;
+      continue;
+    }
+    n += (size_t)snprintf(out + n, sizeof out - n, "/%s", tok);
+    if (n >= sizeof out)
+      n = sizeof out - 1;
+  }
+  snprintf(path, PATH_LEN, "%s", n ? out : "/");
+}
+
+/* The absolute path, inside the root, that (dirfd, path) names. */
+static long absolute(struct cvm *c, long dirfd, uint64_t upath, char *out) {
+  char path[PATH_LEN];
+  long r = copy_string(c, upath, path, sizeof path);
+  if (r)
+    return r;
+  const char *base = c->cwd;
+  if (path[0] != '/' && dirfd != AT_FDCWD) {
+    if (host_fd(c, dirfd) < 0)
+      return -EBADF;
+    if (!c->fds[dirfd].path)
+      return -ENOTDIR;
+    base = c->fds[dirfd].path;
+  }
+  if (path[0] == '/')
+    snprintf(out, PATH_LEN, "%s", path);
+  else if ((size_t)snprintf(out, PATH_LEN, "%s/%s", base, path) >= PATH_LEN)
+    return -ENAMETOOLONG;
+  return 0;
+}
+
+static long open_in_root(struct cvm *c, const char *abs, long flags, long mode) {
+  struct open_how how = {.flags = (uint64_t)flags | O_CLOEXEC,
+                         .mode = (flags & (O_CREAT | O_TMPFILE)) ? (uint64_t)mode : 0,
+                         .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
+  long fd = syscall(SYS_openat2, c->rootfd, abs, &how, sizeof how);
+  return fd < 0 ? -errno : fd;
+}
+
+/* The parent directory of (dirfd, path), opened O_PATH inside the root,
+ * and the last component in *name. */
+static long open_parent(struct cvm *c, long dirfd, uint64_t upath,
+                        char *name) {
+  char abs[PATH_LEN];
+  long r = absolute(c, dirfd, upath, abs);
+  if (r)
+    return r;
+  size_t n = strlen(abs);
+  while (n > 1 && abs[n - 1] == '/')
+    abs[--n] = 0;
+  char *slash = strrchr(abs, '/');
+  snprintf(name, PATH_LEN, "%s", slash + 1);
+  if (!*name || !strcmp(name, ".") || !strcmp(name, ".."))
+    return -EINVAL;
+  if (slash == abs)
+    slash[1] = 0;
+  else
+    *slash = 0;
+  return open_in_root(c, abs, O_PATH | O_DIRECTORY, 0);
+}
+
+static long do_open(struct cvm *c, long dirfd, uint64_t upath, long flags,
+                    long mode) {
+  char abs[PATH_LEN];
+  long r = absolute(c, dirfd, upath, abs);
+  if (r)
+    return r;
+  long h = open_in_root(c, abs, flags, mode);
+  if (h < 0)
+    return h;
+  struct stat st;
+  int dir = fstat((int)h, &st) == 0 && S_ISDIR(st.st_mode);
+  long fd = fd_alloc(c, (int)h, 0);
+  if (fd >= 0 && dir) {
+    normalise(abs);
+    c->fds[fd].path = strdup(abs);
+  }
+  return fd;
+}
+
+static long do_stat(struct cvm *c, long dirfd, uint64_t upath, uint64_t st,
+                    long flags) {
+  CHECK(st, sizeof(struct stat), 1);
+  char first;
+  if ((flags & AT_EMPTY_PATH) && copy_string(c, upath, &first, 1) == 0) {
+    int h = host_fd(c, dirfd);
+    return h < 0 ? h : (fstat(h, (struct stat *)st) ? -errno : 0);
+  }
+  char abs[PATH_LEN];
+  long r = absolute(c, dirfd, upath, abs);
+  if (r)
+    return r;
+  long h = open_in_root(c, abs,
+                        O_PATH | ((flags & AT_SYMLINK_NOFOLLOW) ? O_NOFOLLOW : 0), 0);
+  if (h < 0)
+    return h;
+  r = fstat((int)h, (struct stat *)st) ? -errno : 0;
+  close((int)h);
+  return r;
+}
+
+static long do_access(struct cvm *c, long dirfd, uint64_t upath, long mode,
+                      long flags) {
+  char abs[PATH_LEN];
+  long r = absolute(c, dirfd, upath, abs);
+  if (r)
+    return r;
+  long h = open_in_root(c, abs,
+                        O_PATH | ((flags & AT_SYMLINK_NOFOLLOW) ? O_NOFOLLOW : 0), 0);
+  if (h < 0)
+    return h;
+  r = syscall(SYS_faccessat2, (int)h, "", (int)mode,
+              AT_EMPTY_PATH | (flags & AT_EACCESS));
+  r = r < 0 ? -errno : 0;
+  close((int)h);
+  return r;
+}
+
+/* mkdir, unlink, rmdir, readlink: on the last component of a path. */
+static long do_name_op(struct cvm *c, long nr, long dirfd, uint64_t upath,
+                       const uint64_t *a) {
+  char name[PATH_LEN];
+  long p = open_parent(c, dirfd, upath, name);
+  if (p < 0)
+    return p;
+  long r;
+  switch (nr) {
+  case SYS_mkdirat:
+    r = mkdirat((int)p, name, (mode_t)a[0]);
+    break;
+  case SYS_unlinkat:
+    r = unlinkat((int)p, name, (int)a[0] & AT_REMOVEDIR);
+    break;
+  default: /* SYS_readlinkat */
+    if (!cvm_can_access(c, (void *)a[0], a[1], 1)) {
+      close((int)p);
+      return -EFAULT;
+    }
+    r = readlinkat((int)p, name, (char *)a[0], a[1]);
+    break;
+  }
+  r = r < 0 ? -errno : r;
+  close((int)p);
+  return r;
+}
+
+static long do_rename(struct cvm *c, long ofd, uint64_t old, long nfd,
+                      uint64_t new, long flags) {
+  char oname[PATH_LEN], nname[PATH_LEN];
+  long op = open_parent(c, ofd, old, oname);
+  if (op < 0)
+    return op;
+  long np = open_parent(c, nfd, new, nname);
+  if (np < 0) {
+    close((int)op);
+    return np;
+  }
+  long r = syscall(SYS_renameat2, (int)op, oname, (int)np, nname, (int)flags);
+  r = r < 0 ? -errno : 0;
+  close((int)op);
+  close((int)np);
+  return r;
+}
+
+static long do_chdir(struct cvm *c, long dirfd, uint64_t upath) {
+  char abs[PATH_LEN];
+  if (dirfd >= 0) {
+    if (host_fd(c, dirfd) < 0)
+      return -EBADF;
+    if (!c->fds[dirfd].path)
+      return -ENOTDIR;
+    snprintf(abs, sizeof abs, "%s", c->fds[dirfd].path);
+  } else {
+    long r = absolute(c, AT_FDCWD, upath, abs);
+    if (r)
+      return r;
+    long h = open_in_root(c, abs, O_PATH | O_DIRECTORY, 0);
+    if (h < 0)
+      return h;
+    close((int)h);
+    normalise(abs);
+  }
+  pthread_mutex_lock(&c->lock);
+  snprintf(c->cwd, sizeof c->cwd, "%s", abs);
+  pthread_mutex_unlock(&c->lock);
+  return 0;
+}
+
+/* readv/writev and friends: the iovec array and every buffer checked. */
+static long do_iov(struct cvm *c, long nr, int h, uint64_t uiov, long cnt,
+                   long off) {
+  if (cnt < 0 || cnt > IOV_MAX)
+    return -EINVAL;
+  CHECK(uiov, (size_t)cnt * sizeof(struct iovec), 0);
+  const struct iovec *iov = (const struct iovec *)uiov;
+  for (long i = 0; i < cnt; i++)
+    CHECK(iov[i].iov_base, iov[i].iov_len, nr == SYS_readv || nr == SYS_preadv);
+  long r;
+  switch (nr) {
+  case SYS_readv: r = readv(h, iov, (int)cnt); break;
+  case SYS_writev: r = writev(h, iov, (int)cnt); break;
+  case SYS_preadv: r = preadv(h, iov, (int)cnt, off); break;
+  default: r = pwritev(h, iov, (int)cnt, off); break;
+  }
+  return r < 0 ? -errno : r;
+}
+
+static long do_dup(struct cvm *c, long nr, const uint64_t *a) {
+  int h = host_fd(c, (long)a[0]);
+  if (h < 0)
+    return h;
+  if (nr == SYS_dup)
+    return fd_alloc(c, fcntl(h, F_DUPFD_CLOEXEC, 0), 0);
+  long to = (long)a[1];
+  if (to < 0 || to >= CVM_MAX_FDS)
+    return -EBADF;
+  if (to == (long)a[0])
+    return nr == SYS_dup3 ? -EINVAL : to;
+  int nh = fcntl(h, F_DUPFD_CLOEXEC, 0);
+  if (nh < 0)
+    return -errno;
+  pthread_mutex_lock(&c->lock);
+  if (c->fds[to].host >= 0)
+    close(c->fds[to].host);
+  free(c->fds[to].path);
+  c->fds[to].host = nh;
+  c->fds[to].path = c->fds[a[0]].path ? strdup(c->fds[a[0]].path) : NULL;
+  pthread_mutex_unlock(&c->lock);
+  return to;
+}
+
+static long do_fcntl(struct cvm *c, int h, const uint64_t *a) {
+  long r;
+  switch ((int)a[1]) {
+  case F_DUPFD:
+  case F_DUPFD_CLOEXEC:
+    r = fcntl(h, F_DUPFD_CLOEXEC, 0);
+    return r < 0 ? -errno : fd_alloc(c, (int)r, (int)a[2]);
+  case F_GETFD: case F_SETFD: case F_GETFL: case F_SETFL:
+    r = fcntl(h, (int)a[1], (long)a[2]);
+    return r < 0 ? -errno : r;
+  case F_GETLK: case F_SETLK: case F_SETLKW:
+  case F_OFD_GETLK: case F_OFD_SETLK: case F_OFD_SETLKW:
+    CHECK(a[2], sizeof(struct flock), 1);
+    r = fcntl(h, (int)a[1], (void *)a[2]);
+    return r < 0 ? -errno : r;
+  }
+  return -EINVAL;
+}
+
+static long do_pipe(struct cvm *c, uint64_t ufds, long flags) {
+  CHECK(ufds, 2 * sizeof(int), 1);
+  int p[2];
+  if (pipe2(p, (int)(flags | O_CLOEXEC)))
+    return -errno;
+  int a = fd_alloc(c, p[0], 0);
+  if (a < 0) {
+    close(p[1]);
+    return a;
+  }
+  int b = fd_alloc(c, p[1], 0);
+  if (b < 0) {
+    close(c->fds[a].host);
+    c->fds[a].host = -1;
+    return b;
+  }
+  ((int *)ufds)[0] = a;
+  ((int *)ufds)[1] = b;
+  return 0;
+}
+
+static long do_close(struct cvm *c, long fd) {
+  pthread_mutex_lock(&c->lock);
+  int h = fd >= 0 && fd < CVM_MAX_FDS ? c->fds[fd].host : -1;
+  if (h >= 0) {
+    c->fds[fd].host = -1;
+    free(c->fds[fd].path);
+    c->fds[fd].path = NULL;
+  }
+  pthread_mutex_unlock(&c->lock);
+  return h < 0 ? -EBADF : (close(h) ? -errno : 0);
+}
+
+/* Calls that take an fd and host buffers. */
+static long do_fd_io(struct cvm *c, long nr, const uint64_t *a) {
+  int h = host_fd(c, (long)a[0]);
+  if (h < 0)
+    return h;
+  long r;
+  switch (nr) {
+  case SYS_read: CHECK(a[1], a[2], 1); r = read(h, (void *)a[1], a[2]); break;
+  case SYS_write: CHECK(a[1], a[2], 0); r = write(h, (void *)a[1], a[2]); break;
+  case SYS_pread64: CHECK(a[1], a[2], 1); r = pread(h, (void *)a[1], a[2], (off_t)a[3]); break;
+  case SYS_pwrite64: CHECK(a[1], a[2], 0); r = pwrite(h, (void *)a[1], a[2], (off_t)a[3]); break;
+  case SYS_readv: case SYS_writev: case SYS_preadv: case SYS_pwritev:
+    return do_iov(c, nr, h, a[1], (long)a[2], (long)a[3]);
+  case SYS_lseek: r = lseek(h, (off_t)a[1], (int)a[2]); break;
+  case SYS_fstat: CHECK(a[1], sizeof(struct stat), 1); r = fstat(h, (struct stat *)a[1]); break;
+  case SYS_ftruncate: r = ftruncate(h, (off_t)a[1]); break;
+  case SYS_fsync: r = fsync(h); break;
+  case SYS_fdatasync: r = fdatasync(h); break;
+  case SYS_getdents64: CHECK(a[1], a[2], 1); r = syscall(SYS_getdents64, h, a[1], a[2]); break;
+  case SYS_fcntl: return do_fcntl(c, h, a);
+  case SYS_ioctl: /* the terminal's size and nothing else */
+    if (a[1] != TIOCGWINSZ)
+      return -ENOTTY;
+    CHECK(a[2], sizeof(struct winsize), 1);
+    r = ioctl(h, TIOCGWINSZ, (void *)a[2]);
+    break;
+  default: return -ENOSYS;
+  }
+  return r < 0 ? -errno : r;
+}
+
+long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a,
+                 int *handled) {
+  struct cvm *c = t->cvm;
+  *handled = 1;
+  switch (nr) {
+  case SYS_read: case SYS_write: case SYS_pread64: case SYS_pwrite64:
+  case SYS_readv: case SYS_writev: case SYS_preadv: case SYS_pwritev:
+  case SYS_lseek: case SYS_fstat: case SYS_ftruncate: case SYS_fsync:
+  case SYS_fdatasync: case SYS_getdents64: case SYS_fcntl: case SYS_ioctl:
+    return do_fd_io(c, nr, a);
+  case SYS_open: return do_open(c, AT_FDCWD, a[0], (long)a[1], (long)a[2]);
+  case SYS_openat: return do_open(c, (long)a[0], a[1], (long)a[2], (long)a[3]);
+  case SYS_close: return do_close(c, (long)a[0]);
+  case SYS_stat: return do_stat(c, AT_FDCWD, a[0], a[1], 0);
+  case SYS_lstat: return do_stat(c, AT_FDCWD, a[0], a[1], AT_SYMLINK_NOFOLLOW);
+  case SYS_newfstatat: return do_stat(c, (long)a[0], a[1], a[2], (long)a[3]);
+  case SYS_access: return do_access(c, AT_FDCWD, a[0], (long)a[1], 0);
+  case SYS_faccessat: return do_access(c, (long)a[0], a[1], (long)a[2], 0);
+  case SYS_faccessat2: return do_access(c, (long)a[0], a[1], (long)a[2], (long)a[3]);
+  case SYS_mkdir: { uint64_t m[1] = {a[1]}; return do_name_op(c, SYS_mkdirat, AT_FDCWD, a[0], m); }
+  case SYS_mkdirat: return do_name_op(c, SYS_mkdirat, (long)a[0], a[1], a + 2);
+  case SYS_unlink: { uint64_t f[1] = {0}; return do_name_op(c, SYS_unlinkat, AT_FDCWD, a[0], f); }
+  case SYS_rmdir: { uint64_t f[1] = {AT_REMOVEDIR}; return do_name_op(c, SYS_unlinkat, AT_FDCWD, a[0], f); }
+  case SYS_unlinkat: return do_name_op(c, SYS_unlinkat, (long)a[0], a[1], a + 2);
+  case SYS_readlink: return do_name_op(c, SYS_readlinkat, AT_FDCWD, a[0], a + 1);
+  case SYS_readlinkat: return do_name_op(c, SYS_readlinkat, (long)a[0], a[1], a + 2);
+  case SYS_rename: return do_rename(c, AT_FDCWD, a[0], AT_FDCWD, a[1], 0);
+  case SYS_renameat: return do_rename(c, (long)a[0], a[1], (long)a[2], a[3], 0);
+  case SYS_renameat2: return do_rename(c, (long)a[0], a[1], (long)a[2], a[3], (long)a[4]);
+  case SYS_dup: case SYS_dup2: case SYS_dup3: return do_dup(c, nr, a);
+  case SYS_pipe: return do_pipe(c, a[0], 0);
+  case SYS_pipe2: return do_pipe(c, a[0], (long)a[1] & (O_NONBLOCK));
+  case SYS_chdir: return do_chdir(c, -1, a[0]);
+  case SYS_fchdir: return do_chdir(c, (long)a[0], 0);
+  case SYS_getcwd: {
+    size_t n = strlen(c->cwd) + 1;
+    CHECK(a[0], a[1], 1);
+    if (a[1] < n)
+      return -ERANGE;
+    memcpy((void *)a[0], c->cwd, n);
+    return (long)n;
+  }
+  }
+  *handled = 0;
+  return 0;
+}

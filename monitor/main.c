@@ -1,0 +1,113 @@
+/* orc: the monitor's command line.
+ *
+ *   orc run [--root DIR] [--mem SIZE] [--env K=V]... PROGRAM [ARGS...]
+ *
+ * The sequence is fixed: process-wide set-up (FS/GS base access, fault
+ * handlers), then the command. */
+#define _GNU_SOURCE
+#include "monitor.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <unistd.h>
+
+static void usage(void) {
+  fprintf(stderr,
+          "usage: orc run [--root DIR] [--mem SIZE] [--env K=V]... PROGRAM "
+          "[ARGS...]\n");
+  exit(2);
+}
+
+/* "64M", "1G", "4096": bytes; 0 on a malformed size. */
+size_t parse_size(const char *s) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 10);
+  if (errno || end == s)
+    return 0;
+  switch (*end) {
+  case 'k': case 'K': v <<= 10; end++; break;
+  case 'm': case 'M': v <<= 20; end++; break;
+  case 'g': case 'G': v <<= 30; end++; break;
+  }
+  return *end ? 0 : (size_t)v;
+}
+
+/* Set once, before any thread: how this process reaches FS and GS. */
+void monitor_init(void) {
+  orc_fsgsbase = (getauxval(AT_HWCAP2) & 2) != 0;
+  fault_init();
+}
+
+static int cmd_run(int argc, char **argv) {
+  const char *root = ".";
+  size_t quota = 256u << 20;
+  char *envp[256];
+  int nenv = 0, i = 1;
+  for (; i < argc && argv[i][0] == '-'; i++) {
+    if (!strcmp(argv[i], "--root") && i + 1 < argc) {
+      root = argv[++i];
+    } else if (!strcmp(argv[i], "--mem") && i + 1 < argc) {
+      if (!(quota = parse_size(argv[++i]))) {
+        fprintf(stderr, "orc run: --mem: '%s' is not a size (e.g. 64M)\n",
+                argv[i]);
+        return 2;
+      }
+    } else if (!strcmp(argv[i], "--env") && i + 1 < argc && nenv < 255) {
+      if (!strchr(argv[++i], '=')) {
+        fprintf(stderr, "orc run: --env: '%s' is not K=V\n", argv[i]);
+        return 2;
+      }
+      envp[nenv++] = argv[i];
+    } else {
+      usage();
+    }
+  }
+  if (i >= argc)
+    usage();
+  envp[nenv] = NULL;
+  int rootfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (rootfd < 0) {
+    fprintf(stderr, "orc run: --root %s: %s\n", root, strerror(errno));
+    return 2;
+  }
+  struct orc_store *store = orc_store_new();
+  struct cvm_config cfg = {.name = argv[i], .program = argv[i],
+                           .rootfd = rootfd, .quota = quota,
+                           .stdio = {0, 1, 2}};
+  struct cvm *c;
+  char err[600];
+  if (cvm_create(store, &cfg, &c, err, sizeof err)) {
+    fprintf(stderr, "orc run: %s\n", err);
+    return 127;
+  }
+  int r = cvm_start(c, argv + i, envp);
+  if (r < 0) {
+    fprintf(stderr, "orc run: %s: cannot start: %s\n", argv[i], strerror(-r));
+    cvm_destroy(c);
+    return 127;
+  }
+  int status = cvm_wait(c);
+  for (size_t nr = 0; nr < sizeof c->enosys / sizeof *c->enosys; nr++)
+    if (c->enosys[nr] && getenv("ORC_SHOW_ENOSYS"))
+      fprintf(stderr, "orc: %s asked for syscall %zu %lu times: ENOSYS\n",
+              c->name, nr, c->enosys[nr]);
+  cvm_destroy(c);
+  orc_store_free(store);
+  close(rootfd);
+  return status;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2)
+    usage();
+  monitor_init();
+  if (!strcmp(argv[1], "run"))
+    return cmd_run(argc - 1, argv + 1);
+  usage();
+}

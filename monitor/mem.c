@@ -1,0 +1,130 @@
+/* A cVM's memory: one reservation of address space, committed page by
+ * page under the cVM's quota. Everything the cVM owns lives here: its
+ * state instances and TLS (byte-granular, from the front), its stacks, and
+ * whatever it maps (heap). Nothing here is ever executable. */
+#define _GNU_SOURCE
+#include "monitor.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#define PAGE 4096u
+
+int region_init(struct region *r, size_t quota) {
+  memset(r, 0, sizeof *r);
+  r->quota = (quota + PAGE - 1) / PAGE * PAGE;
+  /* Reserve more address space than the quota: fragmentation must not
+   * make a cVM fail before it uses its quota. */
+  r->size = 2 * r->quota + 16 * PAGE;
+  r->npages = r->size / PAGE;
+  r->base = mmap(NULL, r->size, PROT_NONE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (r->base == MAP_FAILED)
+    return -1;
+  r->used = calloc(r->npages, 1);
+  if (!r->used) {
+    munmap(r->base, r->size);
+    return -1;
+  }
+  return 0;
+}
+
+void region_free(struct region *r) {
+  if (r->base)
+    munmap(r->base, r->size);
+  free(r->used);
+  memset(r, 0, sizeof *r);
+}
+
+/* First fit over the page map. */
+void *region_map(struct region *r, size_t len, int prot) {
+  size_t n = (len + PAGE - 1) / PAGE;
+  if (!n || n * PAGE > r->quota - r->committed)
+    return NULL;
+  for (size_t i = 0, run = 0; i < r->npages; i++) {
+    run = r->used[i] ? 0 : run + 1;
+    if (run < n)
+      continue;
+    size_t first = i + 1 - n;
+    char *p = r->base + first * PAGE;
+    if (mprotect(p, n * PAGE, prot))
+      return NULL;
+    memset(r->used + first, 1, n);
+    r->committed += n * PAGE;
+    return p;
+  }
+  return NULL;
+}
+
+static int in_region(const struct region *r, const void *p, size_t len) {
+  uintptr_t a = (uintptr_t)p, b = (uintptr_t)r->base;
+  return a >= b && len <= r->size && a - b <= r->size - len;
+}
+
+/* Gives pages back: their contents go (MADV_DONTNEED), the address space
+ * stays reserved PROT_NONE. Pages not allocated are ignored, as munmap
+ * ignores unmapped ranges. */
+int region_unmap(struct region *r, void *addr, size_t len) {
+  len = (len + PAGE - 1) / PAGE * PAGE;
+  if ((uintptr_t)addr % PAGE || !in_region(r, addr, len))
+    return -EINVAL;
+  size_t first = (size_t)((char *)addr - r->base) / PAGE, n = len / PAGE;
+  for (size_t i = first; i < first + n; i++) {
+    if (!r->used[i])
+      continue;
+    char *p = r->base + i * PAGE;
+    madvise(p, PAGE, MADV_DONTNEED);
+    mprotect(p, PAGE, PROT_NONE);
+    r->used[i] = 0;
+    r->committed -= PAGE;
+  }
+  return 0;
+}
+
+int region_protect(struct region *r, void *addr, size_t len, int prot) {
+  len = (len + PAGE - 1) / PAGE * PAGE;
+  if ((uintptr_t)addr % PAGE || !in_region(r, addr, len))
+    return -EINVAL;
+  if (prot & PROT_EXEC)
+    return -EACCES; /* only the store maps code */
+  size_t first = (size_t)((char *)addr - r->base) / PAGE;
+  for (size_t i = first; i < first + len / PAGE; i++)
+    if (!r->used[i])
+      return -ENOMEM;
+  return mprotect(addr, len, prot) ? -errno : 0;
+}
+
+/* Byte-granular allocations packed from whole pages: state instances and
+ * TLS areas. */
+void *region_alloc_bytes(struct region *r, size_t size, size_t align) {
+  uintptr_t at = ((uintptr_t)r->bump + align - 1) & ~(uintptr_t)(align - 1);
+  if (!r->bump || at + size > (uintptr_t)r->bump_end) {
+    size_t chunk = (size + align + PAGE - 1) / PAGE * PAGE;
+    char *p = region_map(r, chunk, PROT_READ | PROT_WRITE);
+    if (!p)
+      return NULL;
+    r->bump = p;
+    r->bump_end = p + chunk;
+    at = ((uintptr_t)p + align - 1) & ~(uintptr_t)(align - 1);
+  }
+  r->bump = (char *)(at + size);
+  return (void *)at;
+}
+
+/* The cVM may read its region and the shared objects it links (string
+ * literals, tables); it may write only its region's allocated pages. */
+int cvm_can_access(const struct cvm *c, const void *p, size_t len, int write) {
+  if (!len)
+    return 1;
+  if (in_region(&c->mem, p, len)) {
+    size_t first = (size_t)((const char *)p - c->mem.base) / PAGE;
+    size_t last = (size_t)((const char *)p + len - 1 - c->mem.base) / PAGE;
+    for (size_t i = first; i <= last; i++)
+      if (!c->mem.used[i])
+        return 0;
+    return 1;
+  }
+  return !write && orc_link_contains(c->link, p, len);
+}

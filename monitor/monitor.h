@@ -1,0 +1,159 @@
+/* The monitor: cVMs, their hostcalls, and the CLI. The trusted base.
+ *
+ * A cVM is a capability table per thread (GS), one state instance per
+ * object it links (from the loader's store), a memory region with a quota,
+ * a root directory, an fd table and its threads. Many cVMs live in one
+ * monitor process. Every cVM thread runs on a host thread of its own; it
+ * leaves cVM code only through the gate (gate.S) or a fault. */
+#ifndef ORC_MONITOR_H
+#define ORC_MONITOR_H
+
+#include "orc_loader.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define ORC_SLOT_HOST 2
+#define CVM_MAX_FDS 256
+#define CVM_MAX_THREADS 64
+#define CVM_STACK_SIZE (256 * 1024)
+#define HOST_STACK_SIZE (128 * 1024)
+#define ORC_HC_THREAD_START 1001
+#define ORC_HC_EXIT_CVM 1002
+#define AT_ORC_INIT 0x1000
+#define AT_ORC_FINI 0x1001
+
+struct cvm;
+
+/* One host thread running cVM code. gate.S reads the first fields by
+ * offset: keep them in this order. */
+struct cvm_thread {
+  uint64_t host_fs;  /* 0: the monitor's FS (glibc) on this thread */
+  uint64_t cvm_fs;   /* 8: the cVM's FS (musl) while in the monitor */
+  uint64_t host_rsp; /* 16: top of this thread's monitor stack */
+  uint64_t cvm_rsp;  /* 24: the cVM stack pointer at the gate */
+  uint64_t args[7];  /* 32: nr, a1..a6 of the current hostcall */
+  struct cvm *cvm;
+  uint64_t *ctable; /* this thread's copy of the capability table */
+  sigjmp_buf exit_jmp;
+  pthread_t host;
+  int tid;           /* cVM-local */
+  int *clear_tid;    /* futex word cleared and woken at thread exit */
+  void *host_stack;  /* hostcalls run here */
+  void *alt_stack;   /* signal handlers run here */
+  /* What the thread runs when it starts. */
+  void *entry, *arg, *stack, *tp;
+  volatile int in_monitor; /* between gate entry and exit */
+  volatile int exiting;    /* the cVM is ending: leave at the gate */
+};
+
+/* Sent to a cVM's other threads when it ends (fault.c). */
+#define SIG_CVM_END (SIGRTMIN + 3)
+
+/* The cVM's memory: one reservation, committed page by page under the
+ * quota (mem.c). */
+struct region {
+  char *base;
+  size_t size;          /* reserved bytes */
+  size_t quota;         /* most bytes committed at once */
+  size_t committed;
+  unsigned char *used;  /* one byte per page: 1 if allocated */
+  size_t npages;
+  char *bump, *bump_end; /* byte-granular allocations (state, TLS) */
+};
+
+struct fd_entry {
+  int host;   /* -1 when free */
+  char *path; /* for directories: path inside the root, for *at() */
+};
+
+enum cvm_state { CVM_RUNNING, CVM_EXITED, CVM_FAILED };
+
+struct cvm {
+  unsigned id;
+  char name[64];
+  struct orc_link *link;
+  struct orc_instance inst;
+  uint64_t *ctable; /* the template of the per-thread tables */
+  struct region mem;
+  int rootfd;
+  char cwd[4096]; /* inside the root, absolute, no trailing slash but "/" */
+  struct fd_entry fds[CVM_MAX_FDS];
+  pthread_mutex_t lock;
+  struct cvm_thread *threads[CVM_MAX_THREADS];
+  int next_tid;
+  int live_threads;
+  enum cvm_state state;
+  int status;     /* exit status, or the signal that killed it */
+  int net;        /* networking allowed */
+  pthread_cond_t done;
+  unsigned long enosys[1024]; /* unimplemented hostcalls, by number */
+};
+
+/* cvm.c: lifecycle. */
+struct cvm_config {
+  const char *name;
+  const char *program; /* path inside root */
+  int rootfd;
+  size_t quota;
+  char *const *argv;
+  char *const *envp;
+  int stdio[3]; /* host fds for the cVM's 0, 1, 2 (dup'ed) */
+  int net;
+};
+int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
+               struct cvm **out, char *err, size_t errlen);
+/* Starts the main thread with these arguments and environment; returns
+ * at once. */
+int cvm_start(struct cvm *c, char *const *argv, char *const *envp);
+/* Waits until every thread of the cVM has ended; returns its status as
+ * a shell would (exit status, or 128 + signal). */
+int cvm_wait(struct cvm *c);
+void cvm_destroy(struct cvm *c);
+/* Called on the cVM's own thread: end the whole cVM (exit_group, a fault
+ * or a refused syscall) or this thread only. Does not return. */
+void cvm_exit_thread(struct cvm_thread *t, int status) __attribute__((noreturn));
+void cvm_kill(struct cvm_thread *t, int status, int sig) __attribute__((noreturn));
+long cvm_thread_start(struct cvm_thread *parent, void *fn, void *arg,
+                      void *stack, void *tp, int *ctid);
+
+/* mem.c: the region. */
+int region_init(struct region *r, size_t quota);
+void region_free(struct region *r);
+void *region_alloc_bytes(struct region *r, size_t size, size_t align);
+void *region_map(struct region *r, size_t len, int prot);
+int region_unmap(struct region *r, void *addr, size_t len);
+int region_protect(struct region *r, void *addr, size_t len, int prot);
+/* 1 if [p, p+len) lies inside memory the cVM may read (write: may write). */
+int cvm_can_access(const struct cvm *c, const void *p, size_t len, int write);
+
+/* hostcall.c */
+long orc_dispatch(struct cvm_thread *t);
+extern int orc_fsgsbase;
+
+/* fs.c: file hostcalls, confined to the root. */
+long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a, int *handled);
+int fd_alloc(struct cvm *c, int host, int min);
+void fd_close_all(struct cvm *c);
+
+/* fault.c */
+void fault_init(void);
+int thread_signals_init(struct cvm_thread *t);
+
+/* gate.S and fs switching (hostcall.c) */
+void orc_gate(void);
+void orc_enter(struct cvm_thread *t, void *entry, void *stack)
+    __attribute__((noreturn));
+void orc_enter_call(struct cvm_thread *t, void *fn, void *arg, void *stack)
+    __attribute__((noreturn));
+void orc_fs_to_host(struct cvm_thread *t);
+void orc_fs_to_cvm(struct cvm_thread *t);
+void orc_set_gs(void *base);
+
+/* The thread-local cVM thread, valid on cVM host threads. */
+struct cvm_thread *cvm_current(void);
+
+#endif
