@@ -44,8 +44,17 @@ struct orc_object {
   size_t nimports;
 };
 
+struct orc_extent {
+  char *base;
+  size_t size;
+};
+
 struct orc_store {
   struct orc_object *objects;
+  char *arena;        /* NULL: objects go wherever mmap puts them */
+  size_t arena_size;
+  struct orc_extent *free; /* free extents of the arena, by address */
+  size_t nfree, free_cap;
   unsigned char slot_used[ORC_MAX_SLOTS];
   size_t nobjects;
 };
@@ -69,6 +78,9 @@ enum orc_status orc_object_map(struct orc_object *o,
                                const uint64_t *value, const uint64_t *tlsoff,
                                const void *bytes, struct orc_error *err);
 void orc_object_unmap(struct orc_object *o);
+/* Address space for an object's span: in the arena if the store has one. */
+void *orc_span_reserve(struct orc_store *s, size_t size);
+void orc_span_release(struct orc_store *s, void *p, size_t size);
 /* Static TLS, variant II: off[i] = thread pointer - start of object i's
  * block (0 for objects without TLS); *size covers every block. */
 void orc_tls_layout(const struct orc_elf *const *elfs, size_t n, uint64_t *off,

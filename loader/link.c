@@ -393,7 +393,11 @@ struct orc_store *orc_store_new(void) {
   return calloc(1, sizeof(struct orc_store));
 }
 
-void orc_store_free(struct orc_store *s) { free(s); }
+void orc_store_free(struct orc_store *s) {
+  if (s)
+    free(s->free);
+  free(s);
+}
 
 void *orc_link_symbol(const struct orc_link *l, const char *name) {
   for (size_t j = 0; j < l->n; j++) {

@@ -144,9 +144,8 @@ enum orc_status orc_object_map(struct orc_object *o,
                                const uint64_t *value, const uint64_t *tlsoff,
                                const void *bytes, struct orc_error *err) {
   const struct orc_elf *e = &o->elf;
-  void *m = mmap(NULL, e->span, PROT_NONE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (m == MAP_FAILED)
+  void *m = orc_span_reserve(o->store, e->span);
+  if (!m)
     return orc_fail(err, ORC_ERR_MAP, "%s: cannot reserve %lu bytes", e->name,
                     (unsigned long)e->span);
   o->base = m;
@@ -168,7 +167,7 @@ enum orc_status orc_object_map(struct orc_object *o,
 
 void orc_object_unmap(struct orc_object *o) {
   if (o->base)
-    munmap(o->base, o->elf.span);
+    orc_span_release(o->store, o->base, o->elf.span);
   o->base = NULL;
   free(o->srel);
   free(o->image);

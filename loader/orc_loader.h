@@ -137,6 +137,10 @@ struct orc_source {
 void orc_content_digest(const void *bytes, size_t len, uint8_t out[32]);
 
 struct orc_store *orc_store_new(void);
+/* Optional, before the first load: map every object inside [base,
+ * base+size), address space the caller reserved (PROT_NONE). The monitor
+ * uses it so that a seccomp filter can tell ORC code by its address. */
+void orc_store_set_arena(struct orc_store *s, void *base, size_t size);
 /* Frees the store; every link must have been released before. */
 void orc_store_free(struct orc_store *s);
 

@@ -42,6 +42,21 @@ size_t parse_size(const char *s) {
 void monitor_init(void) {
   orc_fsgsbase = (getauxval(AT_HWCAP2) & 2) != 0;
   fault_init();
+  int r = confine_init();
+  if (r) {
+    fprintf(stderr, "orc: cannot confine system calls (seccomp): %s\n",
+            strerror(-r));
+    exit(1);
+  }
+}
+
+static struct orc_store *new_store(void) {
+  struct orc_store *s = orc_store_new();
+  size_t size;
+  void *arena = confine_arena(&size);
+  if (s)
+    orc_store_set_arena(s, arena, size);
+  return s;
 }
 
 static int cmd_run(int argc, char **argv) {
@@ -76,7 +91,7 @@ static int cmd_run(int argc, char **argv) {
     fprintf(stderr, "orc run: --root %s: %s\n", root, strerror(errno));
     return 2;
   }
-  struct orc_store *store = orc_store_new();
+  struct orc_store *store = new_store();
   struct cvm_config cfg = {.name = argv[i], .program = argv[i],
                            .rootfd = rootfd, .quota = quota,
                            .stdio = {0, 1, 2}};

@@ -139,6 +139,10 @@ long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a, int *handled)
 int fd_alloc(struct cvm *c, int host, int min);
 void fd_close_all(struct cvm *c);
 
+/* confine.c: the object arena and the seccomp filter. */
+int confine_init(void);
+void *confine_arena(size_t *size);
+
 /* fault.c */
 void fault_init(void);
 int thread_signals_init(struct cvm_thread *t);
