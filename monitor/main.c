@@ -1,10 +1,13 @@
 /* orc: the monitor's command line.
  *
  *   orc run [--root DIR] [--mem SIZE] [--env K=V]... PROGRAM [ARGS...]
+ *   orc deploy CONFIG.yaml [--json]
+ *   orc inspect [--root DIR] PROGRAM...
  *
  * The sequence is fixed: process-wide set-up (FS/GS base access, fault
  * handlers), then the command. */
 #define _GNU_SOURCE
+#include "deploy.h"
 #include "monitor.h"
 
 #include <errno.h>
@@ -19,7 +22,9 @@
 static void usage(void) {
   fprintf(stderr,
           "usage: orc run [--root DIR] [--mem SIZE] [--env K=V]... PROGRAM "
-          "[ARGS...]\n");
+          "[ARGS...]\n"
+          "       orc deploy CONFIG.yaml [--json]\n"
+          "       orc inspect [--root DIR] PROGRAM...\n");
   exit(2);
 }
 
@@ -50,13 +55,73 @@ void monitor_init(void) {
   }
 }
 
-static struct orc_store *new_store(void) {
-  struct orc_store *s = orc_store_new();
-  size_t size;
-  void *arena = confine_arena(&size);
-  if (s)
+/* The monitor's one store: every cVM shares it. */
+struct orc_store *monitor_store(void) {
+  static struct orc_store *s;
+  if (!s) {
+    size_t size;
+    void *arena = confine_arena(&size);
+    s = orc_store_new();
+    if (!s) {
+      fprintf(stderr, "orc: cannot create the object store\n");
+      exit(1);
+    }
     orc_store_set_arena(s, arena, size);
+  }
   return s;
+}
+
+/* orc inspect [--root DIR] PROGRAM...: what the store would share. */
+static int cmd_inspect(int argc, char **argv) {
+  const char *root = ".";
+  int i = 1, status = 0;
+  if (i + 1 < argc && !strcmp(argv[i], "--root"))
+    root = argv[i + 1], i += 2;
+  if (i >= argc)
+    usage();
+  int rootfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (rootfd < 0) {
+    fprintf(stderr, "orc inspect: --root %s: %s\n", root, strerror(errno));
+    return 2;
+  }
+  struct cvm *cs[64];
+  int n = 0;
+  for (; i < argc && n < 64; i++) {
+    struct cvm_config cfg = {.name = argv[i], .program = argv[i],
+                             .rootfd = rootfd, .quota = 16u << 20,
+                             .stdio = {-1, -1, -1}};
+    char err[600];
+    if (cvm_create(monitor_store(), &cfg, &cs[n], err, sizeof err)) {
+      fprintf(stderr, "orc inspect: %s\n", err);
+      status = 1;
+      continue;
+    }
+    const struct orc_link *l = cs[n]->link;
+    printf("%s: %zu objects, %zu bytes of state per cVM\n", argv[i],
+           orc_link_objects(l), orc_link_state_size(l));
+    for (size_t k = 0; k < orc_link_objects(l); k++) {
+      struct orc_object_info in;
+      char key[2 * ORC_KEY_BYTES + 1];
+      orc_link_object_info(l, k, &in);
+      orc_key_hex(in.key, key);
+      printf("  %-20s key %.16s  slot %u  users %u\n"
+             "  %-20s shared %zu B, template %zu B, relocations %zu shared + "
+             "%zu per cVM, %zu imports, %zu exports\n",
+             in.name, key, in.slot, in.users, "", in.shared_bytes,
+             in.template_bytes, in.relocs_shared, in.relocs_state, in.imports,
+             in.exports);
+    }
+    n++;
+  }
+  struct orc_store_info si;
+  orc_store_info(monitor_store(), &si);
+  printf("store: %zu objects, %zu users, %zu bytes shared, %zu bytes not "
+         "duplicated thanks to sharing\n",
+         si.objects, si.users, si.bytes_shared, si.bytes_duplicated);
+  while (n--)
+    cvm_destroy(cs[n]);
+  close(rootfd);
+  return status;
 }
 
 static int cmd_run(int argc, char **argv) {
@@ -91,7 +156,7 @@ static int cmd_run(int argc, char **argv) {
     fprintf(stderr, "orc run: --root %s: %s\n", root, strerror(errno));
     return 2;
   }
-  struct orc_store *store = new_store();
+  struct orc_store *store = monitor_store();
   struct cvm_config cfg = {.name = argv[i], .program = argv[i],
                            .rootfd = rootfd, .quota = quota,
                            .stdio = {0, 1, 2}};
@@ -113,7 +178,6 @@ static int cmd_run(int argc, char **argv) {
       fprintf(stderr, "orc: %s asked for syscall %zu %lu times: ENOSYS\n",
               c->name, nr, c->enosys[nr]);
   cvm_destroy(c);
-  orc_store_free(store);
   close(rootfd);
   return status;
 }
@@ -124,5 +188,9 @@ int main(int argc, char **argv) {
   monitor_init();
   if (!strcmp(argv[1], "run"))
     return cmd_run(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "deploy"))
+    return deploy_main(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "inspect"))
+    return cmd_inspect(argc - 1, argv + 1);
   usage();
 }

@@ -53,6 +53,8 @@ void *region_map(struct region *r, size_t len, int prot) {
       return NULL;
     memset(r->used + first, 1, n);
     r->committed += n * PAGE;
+    if (r->committed > r->peak)
+      r->peak = r->committed;
     return p;
   }
   return NULL;

@@ -60,6 +60,7 @@ struct region {
   size_t size;          /* reserved bytes */
   size_t quota;         /* most bytes committed at once */
   size_t committed;
+  size_t peak;          /* most bytes ever committed */
   unsigned char *used;  /* one byte per page: 1 if allocated */
   size_t npages;
   char *bump, *bump_end; /* byte-granular allocations (state, TLS) */

@@ -1,0 +1,32 @@
+/* orc deploy: configurations (config.c) and running them (deploy.c). */
+#ifndef ORC_DEPLOY_H
+#define ORC_DEPLOY_H
+
+#include <stddef.h>
+
+struct deploy_spec {
+  char name[64];
+  char *image;   /* directory, the cVMs' root */
+  char *program; /* path inside the image */
+  char **args;   /* NULL-terminated, without argv[0]; may be NULL */
+  char **env;    /* K=V, NULL-terminated; may be NULL */
+  int replicas;
+  size_t quota;
+  int net;
+  char *stdout_to; /* "inherit" (default), "null", or a file path */
+  int stdout_is_file;
+  int line;
+};
+
+struct deploy_config {
+  struct deploy_spec *specs;
+  size_t nspecs;
+};
+
+/* 0, or -1 with "FILE:LINE: message" in err. */
+int deploy_parse(const char *file, struct deploy_config *cfg, char *err,
+                 size_t errlen);
+void deploy_config_free(struct deploy_config *cfg);
+int deploy_main(int argc, char **argv);
+
+#endif
