@@ -215,6 +215,7 @@ static int thread_memory(struct cvm *c, struct cvm_thread *t) {
   if (!stack || !tls)
     return -ENOMEM;
   mprotect(stack, 4096, PROT_NONE); /* the guard */
+  t->guard = stack;
   t->stack = stack + 4096 + CVM_STACK_SIZE;
   t->tp = orc_tls_init(c->link, tls);
   return 0;

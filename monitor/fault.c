@@ -81,9 +81,9 @@ static void report(struct cvm_thread *t, int sig, siginfo_t *si, ucontext_t *uc)
                            : "outside every object");
   const char *what = "";
   uintptr_t addr = (uintptr_t)si->si_addr;
-  if (sig == SIGSEGV && t->stack && addr < (uintptr_t)t->stack &&
-      (uintptr_t)t->stack - addr <= CVM_STACK_SIZE + 4096 &&
-      addr < (uintptr_t)t->stack - CVM_STACK_SIZE)
+  /* A large frame can step over the guard page: allow some slack. */
+  if (sig == SIGSEGV && t->guard && addr < (uintptr_t)t->guard + 4096 &&
+      addr + 65536 >= (uintptr_t)t->guard)
     what = " (stack overflow)";
   char msg[1024];
   int n = snprintf(msg, sizeof msg,

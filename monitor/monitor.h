@@ -46,6 +46,7 @@ struct cvm_thread {
   void *alt_stack;   /* signal handlers run here */
   /* What the thread runs when it starts. */
   void *entry, *arg, *stack, *tp;
+  char *guard; /* the guard page below a stack the monitor made, or NULL */
   volatile int in_monitor; /* between gate entry and exit */
   volatile int exiting;    /* the cVM is ending: leave at the gate */
 };

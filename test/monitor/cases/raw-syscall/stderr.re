@@ -1,0 +1,1 @@
+killed: SIGSYS \(a raw system call, refused\)
