@@ -5,6 +5,7 @@
  * until the whole file is valid. */
 #define _GNU_SOURCE
 #include "deploy.h"
+#include "monitor.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,8 +16,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
-
-size_t parse_size(const char *s);
 
 struct ctx {
   const char *file;

@@ -14,8 +14,6 @@
 #include <time.h>
 #include <unistd.h>
 
-struct orc_store *monitor_store(void);
-
 struct running {
   struct cvm *c;
   size_t private_bytes;

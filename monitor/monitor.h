@@ -141,6 +141,11 @@ long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a, int *handled)
 int fd_alloc(struct cvm *c, int host, int min);
 void fd_close_all(struct cvm *c);
 
+/* setup.c: once per process, before any thread; the shared store. */
+void monitor_init(void);
+struct orc_store *monitor_store(void);
+size_t parse_size(const char *s);
+
 /* confine.c: the object arena and the seccomp filter. */
 int confine_init(void);
 void *confine_arena(size_t *size);
