@@ -59,6 +59,10 @@ void placeState(Module &M, StateSet &S) {
     auto *V = dyn_cast<GlobalVariable>(GV);
     if (!V)
       continue;
+    // A common symbol (-fcommon) would be emitted as .comm, in .bss,
+    // ignoring the section: a weak definition merges the same way.
+    if (V->hasCommonLinkage())
+      V->setLinkage(GlobalValue::WeakAnyLinkage);
     V->setSection(StateSection);
     // Per-cVM copies are written by the loader, and by the program when
     // the C code says so; constness and address merging no longer apply.

@@ -23,6 +23,7 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/InstIterator.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
@@ -118,7 +119,9 @@ bool isImmediateCode(StringRef Code) {
          Code == "E" || Code == "F";
 }
 
-// Does the text name symbol Name as a whole identifier?
+// Does the asm text name symbol Name? A whole identifier counts, except
+// as the first word of a statement not followed by ':' -- that is an
+// instruction mnemonic or prefix ("lock"), not a symbol reference.
 bool namesSymbol(StringRef Text, StringRef Name) {
   auto IsIdent = [](char C) {
     return isAlnum(C) || C == '_' || C == '.' || C == '$';
@@ -128,7 +131,13 @@ bool namesSymbol(StringRef Text, StringRef Name) {
     bool Before = Pos > 0 && IsIdent(Text[Pos - 1]);
     size_t End = Pos + Name.size();
     bool After = End < Text.size() && IsIdent(Text[End]);
-    if (!Before && !After)
+    if (Before || After)
+      continue;
+    size_t Start = Text.find_last_of("\n;", Pos == 0 ? 0 : Pos - 1);
+    bool FirstWord =
+        Text.slice(Start == StringRef::npos ? 0 : Start + 1, Pos).trim().empty();
+    bool Label = End < Text.size() && Text.substr(End).ltrim().starts_with(":");
+    if (!FirstWord || Label)
       return true;
   }
   return false;
@@ -241,11 +250,33 @@ Value *FunctionRewriter::expand(Constant *C, Instruction *At) {
                      F.getName() + "'");
 }
 
+// Operands that must stay link-time constants: a landing pad's clauses
+// and the type-info argument of llvm.eh.typeid.for name C++ type-info
+// objects (shared, constant data) and are read by the unwinder, not by
+// this code.
+static bool mustStayConstant(const Instruction &I) {
+  if (isa<LandingPadInst>(I))
+    return true;
+  if (const auto *II = dyn_cast<IntrinsicInst>(&I))
+    return II->getIntrinsicID() == Intrinsic::eh_typeid_for;
+  return false;
+}
+
 bool FunctionRewriter::run() {
   SetVector<GlobalValue *> Used;
   SmallVector<Instruction *, 64> Users;
   SmallPtrSet<const Constant *, 32> Seen;
+  // Inline asm text may name state whether or not the call also passes
+  // state as an operand: check every asm call.
+  bool OK = true;
+  for (Instruction &I : instructions(F))
+    if (auto *CB = dyn_cast<CallBase>(&I); CB && CB->isInlineAsm())
+      OK &= checkInlineAsm(*CB);
+  if (!OK)
+    return false;
   for (Instruction &I : instructions(F)) {
+    if (mustStayConstant(I))
+      continue;
     bool Uses = false;
     for (Value *Op : I.operands())
       if (auto *C = dyn_cast<Constant>(Op); C && containsTarget(C)) {
@@ -263,13 +294,6 @@ bool FunctionRewriter::run() {
                        "'; naked functions cannot load the cVM's delta");
     return false;
   }
-  bool OK = true;
-  for (Instruction *I : Users)
-    if (auto *CB = dyn_cast<CallBase>(I))
-      OK &= checkInlineAsm(*CB);
-  if (!OK)
-    return false;
-
   emitDeltaLoad();
   for (Instruction *I : Users) {
     auto *PN = dyn_cast<PHINode>(I);
