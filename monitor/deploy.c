@@ -24,10 +24,10 @@ static int cmp_size(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-/* What one cVM holds privately: its region's committed pages (state,
- * TLS, stacks, heap) and its capability tables. */
+/* What one cVM holds privately: its region's resident pages (state, TLS,
+ * the parts of stacks and heap it touched) and its capability table. */
 static size_t private_bytes(const struct cvm *c) {
-  return c->mem.peak + orc_link_ctable_size(c->link) * 8;
+  return region_resident(&c->mem) + orc_link_ctable_size(c->link) * 8;
 }
 
 static int open_stdout(const struct deploy_spec *s) {

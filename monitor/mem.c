@@ -130,3 +130,24 @@ int cvm_can_access(const struct cvm *c, const void *p, size_t len, int write) {
   }
   return !write && orc_link_contains(c->link, p, len);
 }
+
+/* Bytes of the region's pages that are resident now (mincore): what the
+ * cVM really costs, as opposed to what it may use. */
+size_t region_resident(const struct region *r) {
+  size_t n = 0;
+  unsigned char vec[256];
+  for (size_t i = 0; i < r->npages;) {
+    if (!r->used[i]) {
+      i++;
+      continue;
+    }
+    size_t run = 0;
+    while (i + run < r->npages && r->used[i + run] && run < sizeof vec)
+      run++;
+    if (mincore(r->base + i * PAGE, run * PAGE, vec) == 0)
+      for (size_t k = 0; k < run; k++)
+        n += (vec[k] & 1) ? PAGE : 0;
+    i += run;
+  }
+  return n;
+}

@@ -129,6 +129,7 @@ void *region_alloc_bytes(struct region *r, size_t size, size_t align);
 void *region_map(struct region *r, size_t len, int prot);
 int region_unmap(struct region *r, void *addr, size_t len);
 int region_protect(struct region *r, void *addr, size_t len, int prot);
+size_t region_resident(const struct region *r);
 /* 1 if [p, p+len) lies inside memory the cVM may read (write: may write). */
 int cvm_can_access(const struct cvm *c, const void *p, size_t len, int write);
 
