@@ -24,10 +24,29 @@ using namespace llvm;
 
 namespace orc {
 
+// Data whose final definition the linker picks: a declaration, or a
+// definition another translation unit may replace (weak, linkonce, common;
+// not the *_odr kinds, which the ODR makes equal). Which definition wins,
+// state or a shared constant, is unknown here, so its address is imported
+// through a cell the loader fills. Aliases count as data when they alias
+// data.
 bool isImportedData(const Value *V) {
-  const auto *GV = dyn_cast<GlobalVariable>(V);
-  return GV && GV->isDeclarationForLinker() && !GV->isThreadLocal() &&
-         !isReserved(*GV);
+  const auto *GV = dyn_cast<GlobalValue>(V);
+  if (!GV || isReserved(*GV) || GV->isThreadLocal())
+    return false;
+  if (const auto *GA = dyn_cast<GlobalAlias>(GV)) {
+    const GlobalObject *Base = GA->getAliaseeObject();
+    if (!Base || !isa<GlobalVariable>(Base))
+      return false;
+  } else if (!isa<GlobalVariable>(GV)) {
+    return false;
+  }
+  if (GV->isDeclarationForLinker())
+    return true;
+  GlobalValue::LinkageTypes L = GV->getLinkage();
+  return GlobalValue::isInterposableLinkage(L) &&
+         !GlobalValue::isLinkOnceODRLinkage(L) &&
+         !GlobalValue::isWeakODRLinkage(L);
 }
 
 namespace {

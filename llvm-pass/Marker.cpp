@@ -44,7 +44,7 @@ GlobalVariable *getOrCreateSlotCell(Module &M) {
                            SlotSection);
 }
 
-GlobalVariable *getOrCreateImportCell(Module &M, GlobalVariable &Decl) {
+GlobalVariable *getOrCreateImportCell(Module &M, GlobalValue &Decl) {
   return getOrCreateShared(M, (ImportCellPrefix + Decl.getName()).str(),
                            Decl.getType(), &Decl, StateSection);
 }

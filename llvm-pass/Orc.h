@@ -17,7 +17,6 @@
 
 #include "Compat.h"
 
-#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/IR/GlobalValue.h"
@@ -46,15 +45,14 @@ inline constexpr unsigned NoteTypeObject = 1;
 inline constexpr unsigned GSAddrSpace = 256;
 
 struct StateSet {
-  // Globals (variables and aliases) addressed as &x + delta.
+  // Globals (variables and aliases) addressed as &x + delta. Import cells
+  // are made as uses are found (getOrCreateImportCell), not listed here.
   llvm::SetVector<llvm::GlobalValue *> State;
-  // External data declarations referenced by code, and the import cell
-  // (itself state) that holds each one's address for the running cVM.
-  llvm::MapVector<llvm::GlobalVariable *, llvm::GlobalVariable *> Cells;
 };
 
 bool isReserved(const llvm::GlobalValue &GV);
-// True for a declaration whose address this TU must import through a cell.
+// True for data whose address this TU must import through a cell: a
+// declaration, or a definition the linker may replace (weak, common).
 bool isImportedData(const llvm::Value *V);
 
 // Step 1: fills S.State; false after reporting an error.
@@ -68,7 +66,7 @@ void emitMarker(llvm::Module &M);
 // import cell of an external data declaration (one per object and symbol).
 llvm::GlobalVariable *getOrCreateSlotCell(llvm::Module &M);
 llvm::GlobalVariable *getOrCreateImportCell(llvm::Module &M,
-                                            llvm::GlobalVariable &Decl);
+                                            llvm::GlobalValue &Decl);
 
 // The one error path: a compile error that names what could not be made
 // safe. Locations come from debug info or inline-asm srcloc when present.

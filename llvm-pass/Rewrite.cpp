@@ -211,7 +211,7 @@ void FunctionRewriter::emitDeltaLoad() {
 Value *FunctionRewriter::addressOf(GlobalValue *GV, Instruction *At) {
   IRBuilder<> B(At);
   if (isImportedData(GV)) {
-    GlobalVariable *Cell = getOrCreateImportCell(M, *cast<GlobalVariable>(GV));
+    GlobalVariable *Cell = getOrCreateImportCell(M, *GV);
     Value *CellAddr =
         B.CreateGEP(B.getInt8Ty(), Cell, Delta, Cell->getName() + ".cvm");
     LoadInst *L = B.CreateLoad(GV->getType(), CellAddr, GV->getName() + ".imp");
