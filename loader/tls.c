@@ -65,3 +65,22 @@ void *orc_tls_get_addr(const uint64_t *ti) {
   const uintptr_t *dtv = ((const uintptr_t *const *)tp)[1];
   return (void *)(dtv[ti[0]] + ti[1]);
 }
+
+size_t orc_link_tls_modules(const struct orc_link *l,
+                            struct orc_tls_module_info *out, size_t max) {
+  size_t n = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    const struct orc_object *o = l->obj[i];
+    if (!o->elf.has_tls)
+      continue;
+    if (n < max)
+      out[n] = (struct orc_tls_module_info){o->slot, o->base + o->elf.tls_vaddr,
+                                            o->elf.tls_filesz, o->elf.tls_memsz,
+                                            l->tls_offset[i]};
+    n++;
+  }
+  return n;
+}
+
+size_t orc_tls_tcb_room(void) { return TCB_SIZE; }
+size_t orc_link_tls_blocks(const struct orc_link *l) { return l->tls_size; }

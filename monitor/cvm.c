@@ -147,6 +147,27 @@ static void *initial_stack(struct cvm *c, char *top, char *const *argv,
     astr[i] = push_bytes(&sp, argv[i], strlen(argv[i]) + 1);
   for (int i = 0; i < envc; i++)
     astr[argc + i] = push_bytes(&sp, envp[i], strlen(envp[i]) + 1);
+  /* The link's static TLS, for new threads (runtime-abi.md, AT_ORC_TLS). */
+  struct orc_tls_module_info mods[64];
+  size_t nmods = orc_link_tls_modules(c->link, mods, 64);
+  if (nmods > 64)
+    nmods = 64;
+  size_t dsize = sizeof(struct orc_tls_desc) + nmods * sizeof(struct orc_tls_module);
+  pthread_mutex_lock(&c->lock);
+  struct orc_tls_desc *desc = region_alloc_bytes(&c->mem, dsize, 16);
+  pthread_mutex_unlock(&c->lock);
+  if (desc) {
+    desc->version = ORC_TLS_DESC_VERSION;
+    desc->tcb_room = orc_tls_tcb_room();
+    desc->size = orc_link_tls_blocks(c->link);
+    desc->align = orc_tls_align(c->link);
+    desc->dtv_len = orc_link_ctable_size(c->link);
+    desc->nmodules = nmods;
+    for (size_t i = 0; i < nmods; i++)
+      desc->modules[i] = (struct orc_tls_module){
+          mods[i].modid, (uint64_t)(uintptr_t)mods[i].image, mods[i].len,
+          mods[i].size, mods[i].offset};
+  }
   unsigned char rnd[16];
   getrandom(rnd, sizeof rnd, 0);
   char *random = push_bytes(&sp, rnd, sizeof rnd);
@@ -170,6 +191,7 @@ static void *initial_stack(struct cvm *c, char *top, char *const *argv,
                     AT_EXECFN, (uint64_t)(uintptr_t)(argc ? astr[0] : NULL),
                     AT_ORC_INIT, (uint64_t)(uintptr_t)list_at[0],
                     AT_ORC_FINI, (uint64_t)(uintptr_t)list_at[1],
+                    AT_ORC_TLS, (uint64_t)(uintptr_t)desc,
                     AT_NULL, 0};
   size_t words = 1 + (size_t)argc + 1 + (size_t)envc + 1 + sizeof aux / 8;
   sp = (char *)(((uintptr_t)sp - words * 8) & ~(uintptr_t)15);
@@ -261,7 +283,7 @@ static void *thread_main(void *arg) {
   return NULL;
 }
 
-static int thread_launch(struct cvm *c, struct cvm_thread *t) {
+static int thread_launch(struct cvm *c, struct cvm_thread *t, int *ptid) {
   pthread_mutex_lock(&c->lock);
   int slot = -1;
   for (int i = 0; i < CVM_MAX_THREADS && slot < 0; i++)
@@ -274,6 +296,8 @@ static int thread_launch(struct cvm *c, struct cvm_thread *t) {
   c->threads[slot] = t;
   c->live_threads++;
   t->tid = ++c->next_tid;
+  if (ptid) /* before the thread runs: it may read it at once */
+    *ptid = t->tid;
   pthread_mutex_unlock(&c->lock);
   pthread_attr_t attr;
   pthread_attr_init(&attr);
@@ -302,7 +326,7 @@ int cvm_start(struct cvm *c, char *const *argv, char *const *envp) {
   t->entry = orc_link_entry(c->link);
   t->arg = &t->entry; /* marks the main thread */
   t->cvm_fs = (uint64_t)(uintptr_t)t->tp;
-  int r = thread_launch(c, t);
+  int r = thread_launch(c, t, NULL);
   if (r < 0) {
     free(t->ctable);
     free(t);
@@ -311,10 +335,11 @@ int cvm_start(struct cvm *c, char *const *argv, char *const *envp) {
 }
 
 long cvm_thread_start(struct cvm_thread *parent, void *fn, void *arg,
-                      void *stack, void *tp, int *ctid) {
+                      void *stack, void *tp, int *ctid, int *ptid) {
   struct cvm *c = parent->cvm;
   if (!cvm_can_access(c, (char *)stack - 64, 64, 1) ||
-      !cvm_can_access(c, tp, 16, 1) || (ctid && !cvm_can_access(c, ctid, 4, 1)))
+      !cvm_can_access(c, tp, 16, 1) || (ctid && !cvm_can_access(c, ctid, 4, 1)) ||
+      (ptid && !cvm_can_access(c, ptid, 4, 1)))
     return -EFAULT;
   struct cvm_thread *t = thread_new(c);
   if (!t)
@@ -325,12 +350,10 @@ long cvm_thread_start(struct cvm_thread *parent, void *fn, void *arg,
   t->tp = tp;
   t->cvm_fs = (uint64_t)(uintptr_t)tp;
   t->clear_tid = ctid;
-  long r = thread_launch(c, t);
+  long r = thread_launch(c, t, ptid);
   if (r < 0) {
     free(t->ctable);
     free(t);
-  } else if (ctid) {
-    *ctid = (int)r;
   }
   return r;
 }
@@ -359,6 +382,18 @@ void cvm_kill(struct cvm_thread *t, int status, int sig) {
       pthread_kill(c->threads[i]->host, SIG_CVM_END);
   pthread_mutex_unlock(&c->lock);
   siglongjmp(t->exit_jmp, 1);
+}
+
+long cvm_interrupt(struct cvm *c, int tid) {
+  long r = -ESRCH;
+  pthread_mutex_lock(&c->lock);
+  for (int i = 0; i < CVM_MAX_THREADS; i++)
+    if (c->threads[i] && c->threads[i]->tid == tid) {
+      pthread_kill(c->threads[i]->host, SIG_CVM_INTR);
+      r = 0;
+    }
+  pthread_mutex_unlock(&c->lock);
+  return r;
 }
 
 int cvm_wait(struct cvm *c) {

@@ -121,6 +121,13 @@ __attribute__((no_stack_protector)) static void on_end(int sig, siginfo_t *si,
   siglongjmp(t->exit_jmp, 1);
 }
 
+/* Only there to make a blocking hostcall return EINTR. */
+__attribute__((no_stack_protector)) static void on_interrupt(int sig,
+                                                             siginfo_t *si,
+                                                             void *ucv) {
+  (void)sig, (void)si, (void)ucv;
+}
+
 void fault_init(void) {
   static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGSYS};
   struct sigaction sa = {0};
@@ -132,6 +139,8 @@ void fault_init(void) {
   sa.sa_sigaction = on_end;
   sa.sa_flags = SA_SIGINFO | SA_ONSTACK; /* no SA_RESTART: interrupt hostcalls */
   sigaction(SIG_CVM_END, &sa, NULL);
+  sa.sa_sigaction = on_interrupt;
+  sigaction(SIG_CVM_INTR, &sa, NULL);
 }
 
 int thread_signals_init(struct cvm_thread *t) {

@@ -254,9 +254,10 @@ static long do_signal(struct cvm_thread *t, long nr, const uint64_t *a) {
     return 0;
   case SYS_tkill:
   case SYS_tgkill: {
+    int tid = (int)(nr == SYS_tkill ? a[0] : a[1]);
     int sig = (int)(nr == SYS_tkill ? a[1] : a[2]);
-    if (sig == 0)
-      return 0;
+    if (sig == 0 || sig == CVM_SIGCANCEL) /* pthread_cancel: interrupt */
+      return sig ? cvm_interrupt(c, tid) : 0;
     cvm_kill(t, 128 + sig, sig);
   }
   case SYS_kill:
@@ -298,7 +299,7 @@ static long dispatch(struct cvm_thread *t) {
     cvm_kill(t, (int)a[0] & 0xff, 0);
   case ORC_HC_THREAD_START:
     return cvm_thread_start(t, (void *)a[0], (void *)a[1], (void *)a[2],
-                            (void *)a[3], (int *)a[4]);
+                            (void *)a[3], (int *)a[4], (int *)a[5]);
   case SYS_mmap: case SYS_munmap: case SYS_mremap: case SYS_mprotect:
   case SYS_madvise: case SYS_brk:
     return do_memory(c, nr, a);

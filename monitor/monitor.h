@@ -8,6 +8,7 @@
 #ifndef ORC_MONITOR_H
 #define ORC_MONITOR_H
 
+#include "orc_abi.h" /* runtime/src/internal: hostcall numbers, auxv */
 #include "orc_loader.h"
 
 #include <pthread.h>
@@ -21,10 +22,6 @@
 #define CVM_MAX_THREADS 64
 #define CVM_STACK_SIZE (256 * 1024)
 #define HOST_STACK_SIZE (128 * 1024)
-#define ORC_HC_THREAD_START 1001
-#define ORC_HC_EXIT_CVM 1002
-#define AT_ORC_INIT 0x1000
-#define AT_ORC_FINI 0x1001
 
 struct cvm;
 
@@ -53,6 +50,10 @@ struct cvm_thread {
 
 /* Sent to a cVM's other threads when it ends (fault.c). */
 #define SIG_CVM_END (SIGRTMIN + 3)
+/* Sent to a cVM thread to interrupt a blocking hostcall (EINTR). */
+#define SIG_CVM_INTR (SIGRTMIN + 4)
+/* musl's cancellation signal. */
+#define CVM_SIGCANCEL 33
 
 /* The cVM's memory: one reservation, committed page by page under the
  * quota (mem.c). */
@@ -120,7 +121,10 @@ void cvm_destroy(struct cvm *c);
 void cvm_exit_thread(struct cvm_thread *t, int status) __attribute__((noreturn));
 void cvm_kill(struct cvm_thread *t, int status, int sig) __attribute__((noreturn));
 long cvm_thread_start(struct cvm_thread *parent, void *fn, void *arg,
-                      void *stack, void *tp, int *ctid);
+                      void *stack, void *tp, int *ctid, int *ptid);
+/* Interrupt thread `tid` of the cVM's blocking hostcall, if any (musl's
+ * pthread_cancel); -ESRCH if there is no such thread. */
+long cvm_interrupt(struct cvm *c, int tid);
 
 /* mem.c: the region. */
 int region_init(struct region *r, size_t quota);
