@@ -252,6 +252,22 @@ static long do_rename(struct cvm *c, long ofd, uint64_t old, long nfd,
   return r;
 }
 
+/* The link's text is stored as given: it is resolved later, inside the
+ * root like every path, so it cannot point out of it. */
+static long do_symlink(struct cvm *c, uint64_t utarget, long dirfd,
+                       uint64_t upath) {
+  char target[PATH_LEN], name[PATH_LEN];
+  long r = copy_string(c, utarget, target, sizeof target);
+  if (r)
+    return r;
+  long p = open_parent(c, dirfd, upath, name);
+  if (p < 0)
+    return p;
+  r = symlinkat(target, (int)p, name) ? -errno : 0;
+  close((int)p);
+  return r;
+}
+
 static long do_chdir(struct cvm *c, long dirfd, uint64_t upath) {
   char abs[PATH_LEN];
   if (dirfd >= 0) {
@@ -428,6 +444,8 @@ long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a,
   case SYS_unlinkat: return do_name_op(c, SYS_unlinkat, (long)a[0], a[1], a + 2);
   case SYS_readlink: return do_name_op(c, SYS_readlinkat, AT_FDCWD, a[0], a + 1);
   case SYS_readlinkat: return do_name_op(c, SYS_readlinkat, (long)a[0], a[1], a + 2);
+  case SYS_symlink: return do_symlink(c, a[0], AT_FDCWD, a[1]);
+  case SYS_symlinkat: return do_symlink(c, a[0], (long)a[1], a[2]);
   case SYS_rename: return do_rename(c, AT_FDCWD, a[0], AT_FDCWD, a[1], 0);
   case SYS_renameat: return do_rename(c, (long)a[0], a[1], (long)a[2], a[3], 0);
   case SYS_renameat2: return do_rename(c, (long)a[0], a[1], (long)a[2], a[3], (long)a[4]);
