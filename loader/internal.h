@@ -27,11 +27,26 @@ struct orc_state_reloc {
   uint32_t slot;
 };
 
+/* Defined global symbols by name (symhash.c). */
+struct orc_symhash {
+  uint32_t nbuckets;
+  uint32_t *bucket; /* first symbol index, 0 = none */
+  uint32_t *chain;  /* next symbol index, per symbol */
+};
+uint32_t orc_symhash_name(const char *name);
+int orc_symhash_build(struct orc_symhash *h, const struct orc_elf *e);
+/* The index of the first definition of name, or 0. */
+size_t orc_symhash_find(const struct orc_symhash *h, const struct orc_elf *e,
+                        const char *name, uint32_t hash);
+void orc_symhash_free(struct orc_symhash *h);
+
 struct orc_object {
   struct orc_store *store;
   struct orc_object *next; /* in the store's list */
   uint8_t key[ORC_KEY_BYTES];
+  uint8_t digest[32]; /* of the file's bytes */
   struct orc_elf elf;
+  struct orc_symhash symhash;
   char *base; /* shared mapping of [0, elf.span) */
   unsigned slot;
   unsigned users;

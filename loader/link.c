@@ -28,10 +28,14 @@ struct binding {
 };
 
 struct staged {
+  char *name; /* as asked for: the program path or a DT_NEEDED entry */
   const void *bytes;
   size_t len;
+  uint8_t digest[32];
   struct orc_elf elf;
-  int parsed;
+  struct orc_symhash hash;
+  int parsed;   /* elf and hash are this stage's own, to free */
+  int borrowed; /* elf and hash belong to a store object of equal bytes */
   uint8_t key[ORC_KEY_BYTES];
   struct binding *bind; /* per dynsym entry */
   struct orc_object *obj;
@@ -52,9 +56,17 @@ struct loading {
 
 static int find_staged(const struct loading *L, const char *name) {
   for (size_t i = 0; i < L->n; i++)
-    if (!strcmp(L->st[i].elf.name, name))
+    if (!strcmp(L->st[i].name, name))
       return (int)i;
   return -1;
+}
+
+static struct orc_object *store_find_digest(struct orc_store *S,
+                                            const uint8_t *digest) {
+  for (struct orc_object *o = S->objects; o; o = o->next)
+    if (!memcmp(o->digest, digest, 32))
+      return o;
+  return NULL;
 }
 
 static enum orc_status gather_one(struct loading *L, const char *name,
@@ -67,10 +79,27 @@ static enum orc_status gather_one(struct loading *L, const char *name,
   if (L->src->open(L->src->ctx, name, from, &s->bytes, &s->len, L->err))
     return L->err->code ? L->err->code : ORC_ERR_IO;
   L->n++;
-  enum orc_status st = orc_elf_parse(s->bytes, s->len, name, &s->elf, L->err);
-  if (st)
-    return st;
-  s->parsed = 1;
+  s->name = strdup(name);
+  if (!s->name)
+    return orc_fail(L->err, ORC_ERR_NOMEM, "%s: out of memory", name);
+  if (!L->src->digest || !L->src->digest(L->src->ctx, name, s->digest))
+    orc_content_digest(s->bytes, s->len, s->digest);
+  /* The same bytes are in the store already: their validated, parsed form
+   * serves for binding; nothing is parsed again unless it must be mapped
+   * under another key. */
+  struct orc_object *same = store_find_digest(L->store, s->digest);
+  if (same) {
+    s->elf = same->elf;
+    s->hash = same->symhash;
+    s->borrowed = 1;
+  } else {
+    enum orc_status st = orc_elf_parse(s->bytes, s->len, name, &s->elf, L->err);
+    if (st)
+      return st;
+    s->parsed = 1;
+    if (orc_symhash_build(&s->hash, &s->elf))
+      return orc_fail(L->err, ORC_ERR_NOMEM, "%s: out of memory", name);
+  }
   if (from && s->elf.is_program)
     return orc_fail(L->err, ORC_ERR_DEPENDENCY,
                     "%s: DT_NEEDED '%s' is a program, not a library", from, name);
@@ -89,7 +118,7 @@ static enum orc_status gather(struct loading *L, const char *program) {
     for (size_t k = 0; k < L->st[i].elf.nneeded; k++) {
       const char *need = L->st[i].elf.needed[k];
       if (find_staged(L, need) < 0 &&
-          (st = gather_one(L, need, L->st[i].elf.name)))
+          (st = gather_one(L, need, L->st[i].name)))
         return st;
     }
   return ORC_OK;
@@ -100,13 +129,13 @@ static int defines(const struct orc_symbol *s) {
 }
 
 static int lookup(const struct loading *L, const char *name, uint64_t *value) {
+  uint32_t h = orc_symhash_name(name);
   for (size_t j = 0; j < L->n; j++) {
-    const struct orc_elf *e = &L->st[j].elf;
-    for (size_t k = 1; k < e->nsyms; k++)
-      if (defines(&e->syms[k]) && !strcmp(e->syms[k].name, name)) {
-        *value = e->syms[k].value;
-        return (int)j;
-      }
+    size_t k = orc_symhash_find(&L->st[j].hash, &L->st[j].elf, name, h);
+    if (k) {
+      *value = L->st[j].elf.syms[k].value;
+      return (int)j;
+    }
   }
   return -1;
 }
@@ -154,7 +183,7 @@ static enum orc_status sort_from(struct loading *L, size_t i) {
     return orc_fail(L->err, ORC_ERR_DEPENDENCY,
                     "%s: circular symbol resolution (it imports from an object "
                     "that imports from it); ORC cannot share such objects",
-                    s->elf.name);
+                    s->name);
   s->state = 1;
   for (size_t k = 1; k < s->elf.nsyms; k++) {
     int p = s->bind[k].prov;
@@ -178,11 +207,8 @@ static void compute_key(struct loading *L, size_t i) {
   struct staged *s = &L->st[i];
   crypto_generichash_state h;
   crypto_generichash_init(&h, NULL, 0, ORC_KEY_BYTES);
-  uint8_t content[32];
-  if (!L->src->digest || !L->src->digest(L->src->ctx, s->elf.name, content))
-    orc_content_digest(s->bytes, s->len, content);
   crypto_generichash_update(&h, (const unsigned char *)"orc-key-1", 9);
-  crypto_generichash_update(&h, content, sizeof content);
+  crypto_generichash_update(&h, s->digest, sizeof s->digest);
   for (size_t k = 1; k < s->elf.nsyms; k++) {
     const struct binding *b = &s->bind[k];
     if (b->prov < 0 || (size_t)b->prov == i)
@@ -214,7 +240,7 @@ static enum orc_status map_new(struct loading *L, struct staged *s,
     slot++;
   if (slot == ORC_MAX_SLOTS)
     return orc_fail(L->err, ORC_ERR_SLOTS,
-                    "%s: all %d capability-table slots are in use", s->elf.name,
+                    "%s: all %d capability-table slots are in use", s->name,
                     ORC_MAX_SLOTS);
   size_t self = (size_t)(s - L->st);
   struct orc_object *o = calloc(1, sizeof *o);
@@ -223,13 +249,25 @@ static enum orc_status map_new(struct loading *L, struct staged *s,
   struct orc_object **prov = calloc(s->elf.nsyms + 1, sizeof *prov);
   enum orc_status st = ORC_OK;
   if (!o || !addr || !tlsoff || !prov) {
-    st = orc_fail(L->err, ORC_ERR_NOMEM, "%s: out of memory", s->elf.name);
+    st = orc_fail(L->err, ORC_ERR_NOMEM, "%s: out of memory", s->name);
     goto out;
   }
   o->store = S;
   o->slot = slot;
   memcpy(o->key, s->key, ORC_KEY_BYTES);
-  o->elf = s->elf;
+  memcpy(o->digest, s->digest, 32);
+  if (s->borrowed) { /* the object owns its parsed form */
+    if ((st = orc_elf_parse(s->bytes, s->len, s->name, &o->elf, L->err)))
+      goto out;
+    if (orc_symhash_build(&o->symhash, &o->elf)) {
+      orc_elf_free(&o->elf);
+      st = orc_fail(L->err, ORC_ERR_NOMEM, "%s: out of memory", s->name);
+      goto out;
+    }
+  } else {
+    o->elf = s->elf;
+    o->symhash = s->hash;
+  }
   prov[0] = o; /* symbol 0: the object itself (DTPMOD64, TPOFF64) */
   tlsoff[0] = L->tlsoff[self];
   for (size_t k = 1; k < s->elf.nsyms; k++) {
@@ -242,8 +280,13 @@ static enum orc_status map_new(struct loading *L, struct staged *s,
     o->nimports += s->elf.syms[k].shndx == SHN_UNDEF;
   }
   st = orc_object_map(o, prov, addr, tlsoff, s->bytes, L->err);
-  if (st)
+  if (st) {
+    if (s->borrowed) {
+      orc_elf_free(&o->elf);
+      orc_symhash_free(&o->symhash);
+    }
     goto out;
+  }
   s->parsed = 0; /* the object owns the parsed ELF now */
   S->slot_used[slot] = 1;
   o->next = S->objects;
@@ -320,6 +363,7 @@ static void release_object(struct orc_object *o) {
   S->nobjects--;
   orc_object_unmap(o);
   orc_elf_free(&o->elf);
+  orc_symhash_free(&o->symhash);
   free(o);
 }
 
@@ -362,8 +406,11 @@ enum orc_status orc_link_load(struct orc_store *S, const char *program,
     struct staged *s = &L->st[i];
     if (st && s->obj)
       release_object(s->obj);
-    if (s->parsed)
+    if (s->parsed) {
       orc_elf_free(&s->elf);
+      orc_symhash_free(&s->hash);
+    }
+    free(s->name);
     free(s->bind);
     if (s->bytes && src->release)
       src->release(src->ctx, s->bytes, s->len);

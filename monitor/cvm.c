@@ -34,11 +34,64 @@ struct cvm_thread *cvm_current(void) { return current; }
 struct root_source {
   struct orc_source src;
   int rootfd;
+  /* Digests of the files this load opened, by the name asked for. */
+  struct {
+    char name[256];
+    uint8_t digest[32];
+  } opened[64];
+  int nopened;
 };
+
+/* Content digests by file identity, so that a file is hashed once however
+ * many cVMs load it. A file is the same file while its device, inode,
+ * size and modification time are. Shared by all loads (one monitor
+ * thread creates cVMs, but keep it locked). */
+struct digest_entry {
+  dev_t dev;
+  ino_t ino;
+  off_t size;
+  struct timespec mtime;
+  uint8_t digest[32];
+};
+static struct digest_entry digest_cache[1024];
+static unsigned digest_next;
+static pthread_mutex_t digest_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void file_digest(const struct stat *st, const void *bytes, size_t len,
+                        uint8_t out[32]) {
+  pthread_mutex_lock(&digest_lock);
+  for (unsigned i = 0; i < 1024; i++) {
+    struct digest_entry *e = &digest_cache[i];
+    if (e->ino == st->st_ino && e->dev == st->st_dev && e->size == st->st_size &&
+        e->mtime.tv_sec == st->st_mtim.tv_sec &&
+        e->mtime.tv_nsec == st->st_mtim.tv_nsec && e->size) {
+      memcpy(out, e->digest, 32);
+      pthread_mutex_unlock(&digest_lock);
+      return;
+    }
+  }
+  pthread_mutex_unlock(&digest_lock);
+  orc_content_digest(bytes, len, out);
+  pthread_mutex_lock(&digest_lock);
+  struct digest_entry *e = &digest_cache[digest_next++ % 1024];
+  *e = (struct digest_entry){st->st_dev, st->st_ino, st->st_size, st->st_mtim, {0}};
+  memcpy(e->digest, out, 32);
+  pthread_mutex_unlock(&digest_lock);
+}
+
+static int root_digest(void *ctx, const char *name, uint8_t out[32]) {
+  const struct root_source *rs = ctx;
+  for (int i = 0; i < rs->nopened; i++)
+    if (!strcmp(rs->opened[i].name, name)) {
+      memcpy(out, rs->opened[i].digest, 32);
+      return 1;
+    }
+  return 0;
+}
 
 static int root_open(void *ctx, const char *name, const char *from,
                      const void **bytes, size_t *len, struct orc_error *err) {
-  const struct root_source *rs = ctx;
+  struct root_source *rs = ctx;
   /* The program by its path; libraries where musl's loader looks. */
   static const char *const dirs[] = {"/lib/", "/usr/lib/", "/usr/local/lib/"};
   char path[4096];
@@ -70,6 +123,10 @@ static int root_open(void *ctx, const char *name, const char *from,
   }
   *bytes = m;
   *len = (size_t)st.st_size;
+  if (rs->nopened < 64 && strlen(name) < sizeof rs->opened[0].name) {
+    strcpy(rs->opened[rs->nopened].name, name);
+    file_digest(&st, m, *len, rs->opened[rs->nopened++].digest);
+  }
   return 0;
 }
 
@@ -98,7 +155,8 @@ int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
   pthread_cond_init(&c->done, NULL);
   for (int i = 0; i < CVM_MAX_FDS; i++)
     c->fds[i].host = -1;
-  struct root_source rs = {{&rs, root_open, root_release, NULL}, c->rootfd};
+  struct root_source rs = {{&rs, root_open, root_release, root_digest},
+                           c->rootfd, {{"", {0}}}, 0};
   struct orc_error oe = {0};
   if (orc_link_load(store, cfg->program, &rs.src, &c->link, &oe)) {
     snprintf(err, errlen, "%s", oe.msg);
