@@ -298,7 +298,10 @@ static long do_iov(struct cvm *c, long nr, int h, uint64_t uiov, long cnt,
   if (cnt < 0 || cnt > IOV_MAX)
     return -EINVAL;
   CHECK(uiov, (size_t)cnt * sizeof(struct iovec), 0);
-  const struct iovec *iov = (const struct iovec *)uiov;
+  /* Checked in a copy: another cVM thread may change the array after the
+   * check, and the kernel would read the changed one. */
+  struct iovec iov[IOV_MAX];
+  memcpy(iov, (const void *)uiov, (size_t)cnt * sizeof *iov);
   for (long i = 0; i < cnt; i++)
     CHECK(iov[i].iov_base, iov[i].iov_len, nr == SYS_readv || nr == SYS_preadv);
   long r;

@@ -289,6 +289,8 @@ static long dispatch(struct cvm_thread *t) {
   const uint64_t *a = t->args + 1;
   int handled = 0;
   long r = fs_hostcall(t, nr, a, &handled);
+  if (!handled)
+    r = net_hostcall(t, nr, a, &handled);
   if (handled)
     return r;
   switch (nr) {

@@ -1,6 +1,6 @@
 /* orc: the monitor's command line.
  *
- *   orc run [--root DIR] [--mem SIZE] [--env K=V]... PROGRAM [ARGS...]
+ *   orc run [--root DIR] [--mem SIZE] [--net] [--env K=V]... PROGRAM [ARGS...]
  *   orc deploy CONFIG.yaml [--json]
  *   orc inspect [--root DIR] PROGRAM...
  *
@@ -21,7 +21,7 @@
 
 static void usage(void) {
   fprintf(stderr,
-          "usage: orc run [--root DIR] [--mem SIZE] [--env K=V]... PROGRAM "
+          "usage: orc run [--root DIR] [--mem SIZE] [--net] [--env K=V]... PROGRAM "
           "[ARGS...]\n"
           "       orc deploy CONFIG.yaml [--json]\n"
           "       orc inspect [--root DIR] PROGRAM...\n");
@@ -85,7 +85,7 @@ static int cmd_run(int argc, char **argv) {
   const char *root = ".";
   size_t quota = 256u << 20;
   char *envp[256];
-  int nenv = 0, i = 1;
+  int nenv = 0, i = 1, net = 0;
   for (; i < argc && argv[i][0] == '-'; i++) {
     if (!strcmp(argv[i], "--root") && i + 1 < argc) {
       root = argv[++i];
@@ -95,6 +95,8 @@ static int cmd_run(int argc, char **argv) {
                 argv[i]);
         return 2;
       }
+    } else if (!strcmp(argv[i], "--net")) {
+      net = 1;
     } else if (!strcmp(argv[i], "--env") && i + 1 < argc && nenv < 255) {
       if (!strchr(argv[++i], '=')) {
         fprintf(stderr, "orc run: --env: '%s' is not K=V\n", argv[i]);
@@ -116,7 +118,7 @@ static int cmd_run(int argc, char **argv) {
   struct orc_store *store = monitor_store();
   struct cvm_config cfg = {.name = argv[i], .program = argv[i],
                            .rootfd = rootfd, .quota = quota,
-                           .stdio = {0, 1, 2}};
+                           .stdio = {0, 1, 2}, .net = net};
   struct cvm *c;
   char err[600];
   if (cvm_create(store, &cfg, &c, err, sizeof err)) {

@@ -144,6 +144,8 @@ extern int orc_fsgsbase;
 /* fs.c: file hostcalls, confined to the root. */
 long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a, int *handled);
 int fd_alloc(struct cvm *c, int host, int min);
+/* net.c: sockets (when the cVM may network), poll, epoll. */
+long net_hostcall(struct cvm_thread *t, long nr, const uint64_t *a, int *handled);
 void fd_close_all(struct cvm *c);
 
 /* setup.c: once per process, before any thread; the shared store. */
