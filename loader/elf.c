@@ -207,8 +207,10 @@ static enum orc_status check_segments(struct parse *p) {
       have_dynamic = 1;
       break;
     case PT_TLS:
-      if (ph.p_filesz > ph.p_memsz || (ph.p_align & (ph.p_align - 1)) ||
-          ph.p_align > ORC_PAGE)
+      /* A block larger than the address space would wrap the link's
+       * static TLS layout (orc_tls_layout). */
+      if (ph.p_filesz > ph.p_memsz || ph.p_memsz > USER_LIMIT ||
+          (ph.p_align & (ph.p_align - 1)) || ph.p_align > ORC_PAGE)
         return FAIL(p, ORC_ERR_TLS,
                     "%s: phdr[%u] (PT_TLS): filesz %lu, memsz %lu, align %lu",
                     p->name, i, (unsigned long)ph.p_filesz,
@@ -348,6 +350,13 @@ static enum orc_status check_sections(struct parse *p) {
                   "8 aligned to 8",
                   p->name, (unsigned long)sh->sh_size,
                   (unsigned long)sh->sh_addr);
+        goto out;
+      }
+      /* Checked even when not SHF_ALLOC: the loader writes the slot here. */
+      if (!segment_at(e, sh->sh_addr, 8)) {
+        st = FAIL(p, ORC_ERR_TEMPLATE,
+                  "%s: slot cell (orc_slot) at 0x%lx is not inside a PT_LOAD",
+                  p->name, (unsigned long)sh->sh_addr);
         goto out;
       }
       e->slot_vaddr = sh->sh_addr;
@@ -551,6 +560,28 @@ static enum orc_status check_reloc(struct parse *p, size_t i,
                 "%s: relocation[%zu] (%s) at 0x%lx is in a read-only segment "
                 "(a text relocation)",
                 p->name, i, orc_reloc_name(r->type), (unsigned long)r->offset);
+  /* A state relocation is written into each instance, which holds the
+   * template's bytes only: all 8 bytes in the template, or none. */
+  uint64_t t0 = e->tmpl_vaddr, t1 = e->tmpl_vaddr + e->tmpl_size;
+  if (e->tmpl_size && r->offset < t1 && r->offset + 8 > t0 &&
+      (r->offset < t0 || r->offset + 8 > t1))
+    return FAIL(p, ORC_ERR_RELOC,
+                "%s: relocation[%zu] (%s) at 0x%lx straddles an edge of the "
+                "state template (0x%lx-0x%lx)",
+                p->name, i, orc_reloc_name(r->type), (unsigned long)r->offset,
+                (unsigned long)t0, (unsigned long)t1);
+  return ORC_OK;
+}
+
+/* A relocation table: whole entries, backed by file bytes. */
+static enum orc_status find_table(struct parse *p, uint64_t vaddr,
+                                  uint64_t size, const char *what,
+                                  uint64_t *off) {
+  if (size % sizeof(Elf64_Rela) || !file_offset(p->out, vaddr, size, off))
+    return FAIL(p, ORC_ERR_RELOC,
+                "%s: %s table 0x%lx+%lu is not a whole number of entries "
+                "inside the file",
+                p->name, what, (unsigned long)vaddr, (unsigned long)size);
   return ORC_OK;
 }
 
@@ -558,13 +589,11 @@ static enum orc_status load_table(struct parse *p, uint64_t vaddr,
                                   uint64_t size, const char *what) {
   struct orc_elf *e = p->out;
   uint64_t off;
+  enum orc_status st;
   if (!size)
     return ORC_OK;
-  if (size % sizeof(Elf64_Rela) || !file_offset(e, vaddr, size, &off))
-    return FAIL(p, ORC_ERR_RELOC,
-                "%s: %s table 0x%lx+%lu is not a whole number of entries "
-                "inside the file",
-                p->name, what, (unsigned long)vaddr, (unsigned long)size);
+  if ((st = find_table(p, vaddr, size, what, &off)))
+    return st;
   size_t n = size / sizeof(Elf64_Rela);
   for (size_t i = 0; i < n; i++) {
     Elf64_Rela r;
@@ -573,8 +602,7 @@ static enum orc_status load_table(struct parse *p, uint64_t vaddr,
     *o = (struct orc_reloc){r.r_offset, r.r_addend,
                             (uint32_t)ELF64_R_TYPE(r.r_info),
                             (uint32_t)ELF64_R_SYM(r.r_info)};
-    enum orc_status st = check_reloc(p, e->nrelocs, o);
-    if (st)
+    if ((st = check_reloc(p, e->nrelocs, o)))
       return st;
     e->nrelocs++;
   }
@@ -617,6 +645,12 @@ static enum orc_status check_dynamic(struct parse *p) {
   e->is_program = (d.flags1 & DF_1_PIE) != 0;
   enum orc_status st;
   if ((st = load_strings(p, &d)) || (st = load_symbols(p, &d)))
+    return st;
+  /* Both tables are in the file before their sizes size an allocation. */
+  uint64_t off;
+  if ((d.relasz && (st = find_table(p, d.rela, d.relasz, "DT_RELA", &off))) ||
+      (d.pltrelsz &&
+       (st = find_table(p, d.jmprel, d.pltrelsz, "DT_JMPREL", &off))))
     return st;
   e->relocs = calloc((d.relasz + d.pltrelsz) / sizeof(Elf64_Rela) + 1,
                      sizeof *e->relocs);
