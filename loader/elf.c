@@ -340,6 +340,13 @@ static enum orc_status check_sections(struct parse *p) {
                 (unsigned long)sh->sh_size);
       goto out;
     }
+    if (!strcmp(s[n].name, "orc_state") && e->tmpl_size) {
+      st = FAIL(p, ORC_ERR_TEMPLATE,
+                "%s: section[%zu]: a second orc_state section (the linker "
+                "makes one)",
+                p->name, idx);
+      goto out;
+    }
     if (!strcmp(s[n].name, "orc_state")) {
       e->tmpl_vaddr = sh->sh_addr;
       e->tmpl_size = sh->sh_size;
@@ -577,7 +584,9 @@ static enum orc_status check_reloc(struct parse *p, size_t i,
 static enum orc_status find_table(struct parse *p, uint64_t vaddr,
                                   uint64_t size, const char *what,
                                   uint64_t *off) {
-  if (size % sizeof(Elf64_Rela) || !file_offset(p->out, vaddr, size, off))
+  /* A size without its table (DT_PLTRELSZ, no DT_JMPREL) has address 0. */
+  if (!vaddr || size % sizeof(Elf64_Rela) ||
+      !file_offset(p->out, vaddr, size, off))
     return FAIL(p, ORC_ERR_RELOC,
                 "%s: %s table 0x%lx+%lu is not a whole number of entries "
                 "inside the file",

@@ -43,8 +43,11 @@ static uint64_t reloc_value(const struct orc_object *o, const struct orc_reloc *
                             struct orc_object *const *prov, const uint64_t *value,
                             const uint64_t *tlsoff,
                             const struct orc_object **target) {
-  const struct orc_object *p = prov[r->sym];
-  uint64_t S = p ? (uint64_t)(uintptr_t)p->base + value[r->sym] : value[r->sym];
+  /* Symbol 0 stands for the object itself only for the TLS relocations;
+   * elsewhere it is the value 0. */
+  const struct orc_object *p = r->sym ? prov[r->sym] : NULL;
+  uint64_t S = p ? (uint64_t)(uintptr_t)p->base + value[r->sym]
+                 : (r->sym ? value[r->sym] : 0);
   *target = NULL;
   switch (r->type) {
   case R_X86_64_RELATIVE:
@@ -58,7 +61,7 @@ static uint64_t reloc_value(const struct orc_object *o, const struct orc_reloc *
     *target = p;
     return S;
   case R_X86_64_DTPMOD64:
-    return p ? p->slot : 0;
+    return prov[r->sym] ? prov[r->sym]->slot : 0;
   case R_X86_64_DTPOFF64:
     return value[r->sym] + (uint64_t)r->addend;
   case R_X86_64_TPOFF64:
