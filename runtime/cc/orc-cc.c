@@ -139,13 +139,17 @@ static void check_input(const char *path) {
   close(fd);
 }
 
-/* -lNAME: the file the linker would pick, if any (shared before static). */
+/* -lNAME: the file the linker would pick, if any (shared before static);
+ * -l:FILE names the file itself. */
 static void check_library(const char *name, const struct args *dirs) {
   char path[PATH_MAX];
   for (size_t i = 0; i < dirs->n; i++)
     for (int shared = 1; shared >= 0; shared--) {
-      snprintf(path, sizeof path, "%s/lib%s.%s", dirs->v[i], name,
-               shared ? "so" : "a");
+      if (name[0] == ':')
+        snprintf(path, sizeof path, "%s/%s", dirs->v[i], name + 1);
+      else
+        snprintf(path, sizeof path, "%s/lib%s.%s", dirs->v[i], name,
+                 shared ? "so" : "a");
       if (access(path, R_OK) == 0) {
         check_input(path);
         return;
@@ -169,8 +173,10 @@ static int libc_alias(const char *lib) {
 static int takes_value(const char *a) {
   static const char *const opts[] = {
       "-o", "-I", "-D", "-U", "-L", "-l", "-x", "-MF", "-MT", "-MQ",
-      "-include", "-isystem", "-idirafter", "-iquote", "-Xlinker",
-      "-Xassembler", "-Xpreprocessor", "-arch", "-target", "--target", "-z"};
+      "-include", "-imacros", "-isystem", "-idirafter", "-iquote",
+      "-iprefix", "-iwithprefix", "-iwithprefixbefore", "-isysroot",
+      "--sysroot", "-Xlinker", "-Xassembler", "-Xpreprocessor", "-Xclang",
+      "-mllvm", "-MJ", "-T", "-u", "-e", "-arch", "-target", "--target", "-z"};
   for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
     if (!strcmp(a, opts[i]))
       return 1;
@@ -181,7 +187,14 @@ static int is_input(const char *a) {
   return a[0] != '-' || !strcmp(a, "-");
 }
 
-static int is_linker_input(const char *a) {
+/* --gc-sections removes every (empty) .data input section of ORC objects,
+ * after which the layout fragment's INSERT BEFORE .data fails
+ * (docs/runtime.md); it only makes outputs smaller, so it is dropped. */
+static int is_gc_sections(const char *a) {
+  return !strcmp(a, "--gc-sections") || !strcmp(a, "-gc-sections");
+}
+
+static int is_linker_input(const char *a) { /* by name: not compiled */
   return has_suffix(a, ".o") || has_suffix(a, ".a") || has_suffix(a, ".so") ||
          strstr(a, ".so.") != NULL;
 }
@@ -194,23 +207,35 @@ int main(int argc, char **argv) {
   self[n] = 0;
   snprintf(bindir, sizeof bindir, "%s", dirname(self));
   snprintf(top, sizeof top, "%s/..", bindir);
+  if (realpath(top, self)) /* plain paths in -v, -E line markers, .d files */
+    snprintf(top, sizeof top, "%s", self);
 
   enum mode mode = LINK;
-  int shared = 0, inputs = 0, verbose_only = 0;
+  int shared = 0, inputs = 0, sources = 0, info_only = 0, pthread = 0;
+  int nostart = 0, nolibs = 0, relocatable = 0, lang = 0, libc = 0;
   struct args user = {0}, libdirs = {0}, libs = {0}, objs = {0};
   pushf(&libdirs, "%s/runtime/lib", top);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    if (!strcmp(a, "-c") || !strcmp(a, "-S") || !strcmp(a, "-E"))
-      mode = COMPILE;
-    else if ((!strcmp(a, "-M") || !strcmp(a, "-MM")))
+    if (!strcmp(a, "-c") || !strcmp(a, "-S") || !strcmp(a, "-E") ||
+        !strcmp(a, "-M") || !strcmp(a, "-MM") || !strcmp(a, "-fsyntax-only"))
       mode = COMPILE;
     else if (!strcmp(a, "-shared"))
       shared = 1;
+    else if (!strcmp(a, "-nostdlib"))
+      nostart = nolibs = 1;
+    else if (!strcmp(a, "-nostartfiles"))
+      nostart = 1;
+    else if (!strcmp(a, "-nodefaultlibs"))
+      nolibs = 1;
+    else if (!strcmp(a, "-r"))
+      relocatable = 1;
+    else if (!strncmp(a, "-x", 2))
+      lang = 1;
     else if (!strcmp(a, "-v") || !strcmp(a, "--version") ||
              !strcmp(a, "-dumpversion") || !strcmp(a, "-dumpmachine") ||
              !strncmp(a, "-print-", 7) || !strcmp(a, "-###"))
-      verbose_only = verbose_only || argc == 2;
+      info_only = info_only || argc == 2;
     if (!strcmp(a, "-flto") || !strncmp(a, "-flto=", 6))
       die("-flto is not supported: link-time optimisation would run after "
           "the ORC rewrite (docs/usage.md)");
@@ -218,18 +243,39 @@ int main(int argc, char **argv) {
       die("%s: ORC programs are position-independent and link libc "
           "dynamically, so every cVM shares it",
           a);
-    if (!strcmp(a, "-pthread") || !strcmp(a, "-pie") || !strcmp(a, "-fPIE") ||
+    if (!strcmp(a, "-pthread")) {
+      pthread = 1; /* passed on where it is used (below) */
+      continue;
+    }
+    if (!strcmp(a, "-pie") || !strcmp(a, "-no-pie") || !strcmp(a, "-fPIE") ||
         !strcmp(a, "-fpie") || !strcmp(a, "-fPIC") || !strcmp(a, "-fpic") ||
-        !strcmp(a, "-no-pie"))
+        !strcmp(a, "-fno-PIE") || !strcmp(a, "-fno-pie") ||
+        !strcmp(a, "-fno-PIC") || !strcmp(a, "-fno-pic"))
       continue; /* orc-cc decides these */
     if (!strncmp(a, "-l", 2)) {
       const char *lib = a[2] ? a + 2 : (i + 1 < argc ? argv[i + 1] : "");
       if (!a[2])
         i++;
-      if (!libc_alias(lib)) {
+      if (libc_alias(lib)) {
+        libc = 1; /* added below, also after -nostdlib/-nodefaultlibs */
+      } else {
         push(&libs, lib);
         pushf(&user, "-l%s", lib);
       }
+      continue;
+    }
+    if (!strncmp(a, "-Wl,", 4)) {
+      char *w = strdup(a), *kept = calloc(1, strlen(a) + 1);
+      strcpy(kept, "-Wl");
+      for (char *t = strtok(w + 4, ","); t; t = strtok(NULL, ","))
+        if (!is_gc_sections(t))
+          strcat(strcat(kept, ","), t);
+      if (strcmp(kept, "-Wl"))
+        push(&user, kept);
+      continue;
+    }
+    if (!strcmp(a, "-Xlinker") && i + 1 < argc && is_gc_sections(argv[i + 1])) {
+      i++;
       continue;
     }
     if (!strncmp(a, "-L", 2))
@@ -241,14 +287,24 @@ int main(int argc, char **argv) {
     }
     if (is_input(a)) {
       inputs++;
-      if (is_linker_input(a))
-        push(&objs, a);
+      /* Checked by content: clang links any file it does not compile. */
+      push(&objs, a);
+      if (!is_linker_input(a))
+        sources++;
     }
   }
+  /* clang searches LIBRARY_PATH after the -L directories. */
+  char *lp = strdup(getenv("LIBRARY_PATH") ? getenv("LIBRARY_PATH") : "");
+  for (char *d = strtok(lp, ":"); d; d = strtok(NULL, ":"))
+    push(&libdirs, d);
 
   struct args cc = {0};
   push(&cc, ORC_CLANG);
-  if (verbose_only) {
+  /* The runtime as the sysroot: clang's Linux toolchain then adds no host
+   * library directories (/usr/lib/x86_64-linux-gnu, GCC's) to links or to
+   * what -print-search-dirs and -v report. */
+  pushf(&cc, "--sysroot=%s/runtime", top);
+  if (info_only) {
     for (size_t i = 0; i < user.n; i++)
       push(&cc, user.v[i]);
     execvp(cc.v[0], cc.v);
@@ -260,29 +316,43 @@ int main(int argc, char **argv) {
   pushf(&cc, "-isystem%s/runtime/include", top);
   /* clang's own headers (intrinsics, stdarg) after musl's. */
   pushf(&cc, "-isystem%s", ORC_CLANG_RESOURCE_INCLUDE);
-  if (mode == LINK && inputs) {
+  /* -pthread defines _REENTRANT; in a link without sources it would only be
+   * an unused argument (musl's libc holds the threads, so no -lpthread). */
+  if (pthread && (mode == COMPILE || sources))
+    push(&cc, "-pthread");
+  int link = mode == LINK && inputs;
+  int startfiles = link && !nostart && !relocatable;
+  if (link) {
     for (size_t i = 0; i < objs.n; i++)
       check_input(objs.v[i]);
     for (size_t i = 0; i < libs.n; i++)
       check_library(libs.v[i], &libdirs);
     push(&cc, "-fuse-ld=lld");
     push(&cc, "-nostdlib");
-    pushf(&cc, "-Wl,-T,%s/lib/orc-layout.ld", top);
-    if (shared) {
+    if (!relocatable)
+      pushf(&cc, "-Wl,-T,%s/lib/orc-layout.ld", top);
+    if (shared)
       push(&cc, "-Wl,-Bsymbolic");
-    } else {
+    else if (!relocatable)
       push(&cc, "-pie");
+    if (startfiles && !shared)
       pushf(&cc, "%s/runtime/lib/crt1.o", top);
-    }
-    pushf(&cc, "%s/runtime/lib/crti.o", top);
+    if (startfiles)
+      pushf(&cc, "%s/runtime/lib/crti.o", top);
   }
   for (size_t i = 0; i < user.n; i++)
     push(&cc, user.v[i]);
-  if (mode == LINK && inputs) {
-    pushf(&cc, "-L%s/runtime/lib", top);
-    push(&cc, "-lc");
-    push(&cc, ORC_BUILTINS);
-    pushf(&cc, "%s/runtime/lib/crtn.o", top);
+  if (link) {
+    if (lang) /* the user's -x would apply to the files below */
+      push(&cc, "-xnone");
+    if ((!nolibs || libc) && !relocatable) {
+      pushf(&cc, "-L%s/runtime/lib", top);
+      push(&cc, "-lc");
+    }
+    if (!nolibs && !relocatable)
+      push(&cc, ORC_BUILTINS);
+    if (startfiles)
+      pushf(&cc, "%s/runtime/lib/crtn.o", top);
   }
   if (getenv("ORC_CC_VERBOSE")) {
     for (size_t i = 0; i < cc.n; i++)
