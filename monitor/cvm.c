@@ -34,6 +34,7 @@ struct cvm_thread *cvm_current(void) { return current; }
 struct root_source {
   struct orc_source src;
   int rootfd;
+  const char *libdir;
   /* Digests of the files this load opened, by the name asked for. */
   struct {
     char name[256];
@@ -93,11 +94,14 @@ static int root_open(void *ctx, const char *name, const char *from,
                      const void **bytes, size_t *len, struct orc_error *err) {
   struct root_source *rs = ctx;
   /* The program by its path; libraries where musl's loader looks. */
-  static const char *const dirs[] = {"/lib/", "/usr/lib/", "/usr/local/lib/"};
+  const char *dirs[] = {rs->libdir, "/lib", "/usr/lib", "/usr/local/lib"};
   char path[4096];
   long fd = -1;
-  for (size_t i = 0; fd < 0 && i < (from ? 3 : 1); i++) {
-    snprintf(path, sizeof path, "%s%s", from ? dirs[i] : "", name);
+  for (size_t i = 0; fd < 0 && i < (from ? 4 : 1); i++) {
+    if (from && !dirs[i])
+      continue;
+    snprintf(path, sizeof path, "%s%s%s", from ? dirs[i] : "", from ? "/" : "",
+             name);
     struct open_how how = {.flags = O_RDONLY | O_CLOEXEC,
                            .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
     fd = syscall(SYS_openat2, rs->rootfd, path, &how, sizeof how);
@@ -150,13 +154,13 @@ int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
   snprintf(c->name, sizeof c->name, "%s", cfg->name ? cfg->name : "cvm");
   c->rootfd = fcntl(cfg->rootfd, F_DUPFD_CLOEXEC, 3);
   c->net = cfg->net;
-  strcpy(c->cwd, "/");
+  snprintf(c->cwd, sizeof c->cwd, "%s", cfg->cwd ? cfg->cwd : "/");
   pthread_mutex_init(&c->lock, NULL);
   pthread_cond_init(&c->done, NULL);
   for (int i = 0; i < CVM_MAX_FDS; i++)
     c->fds[i].host = -1;
   struct root_source rs = {{&rs, root_open, root_release, root_digest},
-                           c->rootfd, {{"", {0}}}, 0};
+                           c->rootfd, cfg->libdir, {{"", {0}}}, 0};
   struct orc_error oe = {0};
   if (orc_link_load(store, cfg->program, &rs.src, &c->link, &oe)) {
     snprintf(err, errlen, "%s", oe.msg);

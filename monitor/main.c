@@ -21,8 +21,8 @@
 
 static void usage(void) {
   fprintf(stderr,
-          "usage: orc run [--root DIR] [--mem SIZE] [--net] [--env K=V]... PROGRAM "
-          "[ARGS...]\n"
+          "usage: orc run [--root DIR] [--cwd DIR] [--lib DIR] [--mem SIZE] [--net]\n"
+          "               [--env K=V]... [--inherit-env] PROGRAM [ARGS...]\n"
           "       orc deploy CONFIG.yaml [--json]\n"
           "       orc inspect [--root DIR] PROGRAM...\n");
   exit(2);
@@ -85,7 +85,8 @@ static int cmd_run(int argc, char **argv) {
   const char *root = ".";
   size_t quota = 256u << 20;
   char *envp[256];
-  int nenv = 0, i = 1, net = 0;
+  int nenv = 0, i = 1, net = 0, inherit = 0;
+  const char *cwd = NULL, *libdir = NULL;
   for (; i < argc && argv[i][0] == '-'; i++) {
     if (!strcmp(argv[i], "--root") && i + 1 < argc) {
       root = argv[++i];
@@ -97,6 +98,12 @@ static int cmd_run(int argc, char **argv) {
       }
     } else if (!strcmp(argv[i], "--net")) {
       net = 1;
+    } else if (!strcmp(argv[i], "--cwd") && i + 1 < argc) {
+      cwd = argv[++i];
+    } else if (!strcmp(argv[i], "--lib") && i + 1 < argc) {
+      libdir = argv[++i];
+    } else if (!strcmp(argv[i], "--inherit-env")) {
+      inherit = 1;
     } else if (!strcmp(argv[i], "--env") && i + 1 < argc && nenv < 255) {
       if (!strchr(argv[++i], '=')) {
         fprintf(stderr, "orc run: --env: '%s' is not K=V\n", argv[i]);
@@ -110,6 +117,8 @@ static int cmd_run(int argc, char **argv) {
   if (i >= argc)
     usage();
   envp[nenv] = NULL;
+  extern char **environ;
+  char **env = inherit ? environ : envp;
   int rootfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (rootfd < 0) {
     fprintf(stderr, "orc run: --root %s: %s\n", root, strerror(errno));
@@ -118,6 +127,7 @@ static int cmd_run(int argc, char **argv) {
   struct orc_store *store = monitor_store();
   struct cvm_config cfg = {.name = argv[i], .program = argv[i],
                            .rootfd = rootfd, .quota = quota,
+                           .cwd = cwd, .libdir = libdir,
                            .stdio = {0, 1, 2}, .net = net};
   struct cvm *c;
   char err[600];
@@ -125,7 +135,7 @@ static int cmd_run(int argc, char **argv) {
     fprintf(stderr, "orc run: %s\n", err);
     return 127;
   }
-  int r = cvm_start(c, argv + i, envp);
+  int r = cvm_start(c, argv + i, env);
   if (r < 0) {
     fprintf(stderr, "orc run: %s: cannot start: %s\n", argv[i], strerror(-r));
     cvm_destroy(c);

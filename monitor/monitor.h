@@ -101,6 +101,8 @@ struct cvm_config {
   const char *name;
   const char *program; /* path inside root */
   int rootfd;
+  const char *cwd;     /* inside root; NULL: "/" */
+  const char *libdir;  /* searched before /lib, /usr/lib, /usr/local/lib */
   size_t quota;
   char *const *argv;
   char *const *envp;

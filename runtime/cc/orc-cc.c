@@ -331,10 +331,13 @@ int main(int argc, char **argv) {
     push(&cc, "-nostdlib");
     if (!relocatable)
       pushf(&cc, "-Wl,-T,%s/lib/orc-layout.ld", top);
-    if (shared)
+    if (shared) {
       push(&cc, "-Wl,-Bsymbolic");
-    else if (!relocatable)
+    } else if (!relocatable) {
       push(&cc, "-pie");
+      /* ./prog on the host runs it in a cVM (orc-interp.c). */
+      pushf(&cc, "-Wl,--dynamic-linker=%s/bin/orc-interp", top);
+    }
     if (startfiles && !shared)
       pushf(&cc, "%s/runtime/lib/crt1.o", top);
     if (startfiles)
