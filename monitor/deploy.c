@@ -47,6 +47,14 @@ static void print_summary(struct running *r, size_t n, int json,
     total += priv[i];
   }
   qsort(priv, n, sizeof *priv, cmp_size);
+  /* What the programs asked for and did not get (docs/monitor.md). */
+  unsigned long asked[1024] = {0};
+  size_t kinds = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t nr = 0; nr < 1024; nr++)
+      asked[nr] += r[i].c->enosys[nr];
+  for (size_t nr = 0; nr < 1024; nr++)
+    kinds += asked[nr] != 0;
   struct orc_store_info si;
   orc_store_info(monitor_store(), &si);
   size_t min = n ? priv[0] : 0, med = n ? priv[n / 2] : 0,
@@ -56,10 +64,18 @@ static void print_summary(struct running *r, size_t n, int json,
            "\"objects\": %zu, \"object_users\": %zu, \"bytes_shared\": %zu, "
            "\"bytes_not_duplicated\": %zu, \"private_bytes_min\": %zu, "
            "\"private_bytes_median\": %zu, \"private_bytes_max\": %zu, "
-           "\"private_bytes_total\": %zu, \"seconds\": %.3f}\n",
+           "\"private_bytes_total\": %zu, \"seconds\": %.3f, ",
            n, counts[CVM_RUNNING], counts[CVM_EXITED], counts[CVM_FAILED],
            si.objects, si.users, si.bytes_shared, si.bytes_duplicated, min, med,
            max, total, seconds);
+    printf("\"enosys\": {");
+    const char *sep = "";
+    for (size_t nr = 0; nr < 1024; nr++)
+      if (asked[nr]) {
+        printf("%s\"%zu\": %lu", sep, nr, asked[nr]);
+        sep = ", ";
+      }
+    printf("}}\n");
   } else {
     printf("cVMs:            %zu (running %zu, exited %zu, failed %zu) in %.2f s\n"
            "store:           %zu objects, %zu users, %zu bytes shared "
@@ -69,6 +85,13 @@ static void print_summary(struct running *r, size_t n, int json,
            n, counts[CVM_RUNNING], counts[CVM_EXITED], counts[CVM_FAILED],
            seconds, si.objects, si.users, si.bytes_shared, si.bytes_duplicated,
            min, med, max, total);
+  }
+  if (kinds && !json) {
+    printf("ENOSYS:          ");
+    for (size_t nr = 0; nr < 1024; nr++)
+      if (asked[nr])
+        printf("syscall %zu x%lu  ", nr, asked[nr]);
+    printf("\n");
   }
   free(priv);
 }
