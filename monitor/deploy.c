@@ -122,7 +122,7 @@ int deploy_main(int argc, char **argv) {
     total += (size_t)cfg.specs[i].replicas;
   struct running *r = calloc(total ? total : 1, sizeof *r);
   size_t n = 0;
-  int failed_start = 0;
+  int failed_start = 0, tty = isatty(2);
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   for (size_t i = 0; i < cfg.nspecs; i++) {
@@ -158,13 +158,14 @@ int deploy_main(int argc, char **argv) {
       }
       r[n++].c = c;
       if (total >= 100 && (n % 100 == 0 || n == total))
-        fprintf(stderr, "\rorc deploy: started %zu/%zu cVMs", n, total);
+        fprintf(stderr, "%sorc deploy: started %zu/%zu cVMs%s", tty ? "\r" : "",
+                n, total, tty ? "" : "\n");
     }
     free(argv2);
     close(root);
     close(out);
   }
-  if (total >= 100)
+  if (total >= 100 && tty)
     fputc('\n', stderr);
   for (size_t i = 0; i < n; i++) {
     cvm_wait(r[i].c);
