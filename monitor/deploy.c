@@ -123,6 +123,8 @@ int deploy_main(int argc, char **argv) {
   struct running *r = calloc(total ? total : 1, sizeof *r);
   size_t n = 0;
   int failed_start = 0, tty = isatty(2);
+  /* stdin of deployed cVMs: empty, but open (programs expect fds 0-2). */
+  int devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   for (size_t i = 0; i < cfg.nspecs; i++) {
@@ -147,7 +149,7 @@ int deploy_main(int argc, char **argv) {
     for (int k = 0; k < s->replicas; k++) {
       struct cvm_config cc = {.name = s->name, .program = s->program,
                               .rootfd = root, .quota = s->quota,
-                              .stdio = {-1, out, 2}, .net = s->net};
+                              .stdio = {devnull, out, 2}, .net = s->net};
       struct cvm *c;
       if (cvm_create(monitor_store(), &cc, &c, err, sizeof err) ||
           cvm_start(c, argv2, s->env) < 0) {
@@ -181,6 +183,8 @@ int deploy_main(int argc, char **argv) {
     cvm_destroy(r[i].c);
   }
   free(r);
+  if (devnull >= 0)
+    close(devnull);
   deploy_config_free(&cfg);
   return failed ? 1 : 0;
 }

@@ -349,10 +349,23 @@ static long do_fcntl(struct cvm *c, int h, const uint64_t *a) {
     r = fcntl(h, (int)a[1], (long)a[2]);
     return r < 0 ? -errno : r;
   case F_GETLK: case F_SETLK: case F_SETLKW:
-  case F_OFD_GETLK: case F_OFD_SETLK: case F_OFD_SETLKW:
+  case F_OFD_GETLK: case F_OFD_SETLK: case F_OFD_SETLKW: {
+    /* Process-associated locks would be the monitor's, shared by every
+     * cVM: use open-file-description locks, which cVMs hold apart. */
     CHECK(a[2], sizeof(struct flock), 1);
-    r = fcntl(h, (int)a[1], (void *)a[2]);
-    return r < 0 ? -errno : r;
+    struct flock fl = *(struct flock *)a[2];
+    int cmd = (int)a[1];
+    cmd = cmd == F_GETLK ? F_OFD_GETLK : cmd == F_SETLK ? F_OFD_SETLK
+        : cmd == F_SETLKW ? F_OFD_SETLKW : cmd;
+    fl.l_pid = 0;
+    r = fcntl(h, cmd, &fl);
+    if (r < 0)
+      return -errno;
+    if (cmd == F_OFD_GETLK && fl.l_type != F_UNLCK)
+      fl.l_pid = -1; /* held by another open file, maybe another cVM */
+    *(struct flock *)a[2] = fl;
+    return r;
+  }
   }
   return -EINVAL;
 }

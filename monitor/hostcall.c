@@ -85,14 +85,20 @@ static long do_mmap(struct cvm *c, const uint64_t *a) {
   if (!p)
     return -ENOMEM; /* the quota */
   if (!(flags & MAP_ANONYMOUS)) {
-    /* A private file mapping is a copy of the file's bytes. */
-    if (fd < 0 || fd >= CVM_MAX_FDS || c->fds[fd].host < 0 ||
-        pread(c->fds[fd].host, p, len, (off_t)a[5]) < 0) {
+    /* A file mapping goes over the pages just allocated in the region:
+     * shared or private as asked, never executable (prot was checked). */
+    int h = fd >= 0 && fd < CVM_MAX_FDS ? c->fds[fd].host : -1;
+    void *m = h < 0 ? MAP_FAILED
+                    : mmap(p, len, prot, (flags & (MAP_SHARED | MAP_PRIVATE)) | MAP_FIXED,
+                           h, (off_t)a[5]);
+    if (m == MAP_FAILED) {
+      long e = h < 0 ? -EBADF : -errno;
       pthread_mutex_lock(&c->lock);
       region_unmap(&c->mem, p, len);
       pthread_mutex_unlock(&c->lock);
-      return fd < 0 || fd >= CVM_MAX_FDS ? -EBADF : -errno;
+      return e;
     }
+    return (long)p;
   }
   if (prot != (PROT_READ | PROT_WRITE))
     mprotect(p, (len + 4095) & ~4095ul, prot);

@@ -65,22 +65,29 @@ static int in_region(const struct region *r, const void *p, size_t len) {
   return a >= b && len <= r->size && a - b <= r->size - len;
 }
 
-/* Gives pages back: their contents go (MADV_DONTNEED), the address space
- * stays reserved PROT_NONE. Pages not allocated are ignored, as munmap
+/* Gives pages back: each run of allocated pages is replaced by a fresh
+ * PROT_NONE reservation, which drops its contents whether it was anonymous
+ * memory or a file mapping (a shared one must not stay behind, to be
+ * written through later). Pages not allocated are ignored, as munmap
  * ignores unmapped ranges. */
 int region_unmap(struct region *r, void *addr, size_t len) {
   len = (len + PAGE - 1) / PAGE * PAGE;
   if ((uintptr_t)addr % PAGE || !in_region(r, addr, len))
     return -EINVAL;
-  size_t first = (size_t)((char *)addr - r->base) / PAGE, n = len / PAGE;
-  for (size_t i = first; i < first + n; i++) {
-    if (!r->used[i])
+  size_t first = (size_t)((char *)addr - r->base) / PAGE, end = first + len / PAGE;
+  for (size_t i = first; i < end;) {
+    if (!r->used[i]) {
+      i++;
       continue;
-    char *p = r->base + i * PAGE;
-    madvise(p, PAGE, MADV_DONTNEED);
-    mprotect(p, PAGE, PROT_NONE);
-    r->used[i] = 0;
-    r->committed -= PAGE;
+    }
+    size_t run = 0;
+    while (i + run < end && r->used[i + run])
+      run++;
+    mmap(r->base + i * PAGE, run * PAGE, PROT_NONE,
+         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
+    memset(r->used + i, 0, run);
+    r->committed -= run * PAGE;
+    i += run;
   }
   return 0;
 }

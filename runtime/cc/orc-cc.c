@@ -329,6 +329,9 @@ int main(int argc, char **argv) {
       check_library(libs.v[i], &libdirs);
     push(&cc, "-fuse-ld=lld");
     push(&cc, "-nostdlib");
+    /* GNU ld accepts version scripts naming undefined symbols; lld does
+     * not by default. Build systems (zlib's, Lua's) rely on it. */
+    push(&cc, "-Wl,--undefined-version");
     if (!relocatable)
       pushf(&cc, "-Wl,-T,%s/lib/orc-layout.ld", top);
     if (shared) {
