@@ -23,12 +23,6 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#define CHECK(p, len, w)                                                       \
-  do {                                                                         \
-    if (!cvm_can_access(c, (const void *)(uintptr_t)(p), (size_t)(len), (w))) \
-      return -EFAULT;                                                          \
-  } while (0)
-
 #define PATH_LEN 4096
 
 int fd_alloc(struct cvm *c, int host, int min) {
@@ -45,7 +39,7 @@ int fd_alloc(struct cvm *c, int host, int min) {
   return -EMFILE;
 }
 
-static int host_fd(struct cvm *c, long fd) {
+int fd_host(struct cvm *c, long fd) {
   if (fd < 0 || fd >= CVM_MAX_FDS)
     return -EBADF;
   int h = c->fds[fd].host;
@@ -106,7 +100,7 @@ static long absolute(struct cvm *c, long dirfd, uint64_t upath, char *out) {
     return r;
   const char *base = c->cwd;
   if (path[0] != '/' && dirfd != AT_FDCWD) {
-    if (host_fd(c, dirfd) < 0)
+    if (fd_host(c, dirfd) < 0)
       return -EBADF;
     if (!c->fds[dirfd].path)
       return -ENOTDIR;
@@ -168,38 +162,39 @@ static long do_open(struct cvm *c, long dirfd, uint64_t upath, long flags,
   return fd;
 }
 
+/* (dirfd, path) opened O_PATH inside the root, following a final symlink
+ * unless AT_SYMLINK_NOFOLLOW. */
+static long open_path(struct cvm *c, long dirfd, uint64_t upath, long flags) {
+  char abs[PATH_LEN];
+  long r = absolute(c, dirfd, upath, abs);
+  if (r)
+    return r;
+  return open_in_root(c, abs,
+                      O_PATH | ((flags & AT_SYMLINK_NOFOLLOW) ? O_NOFOLLOW : 0), 0);
+}
+
 static long do_stat(struct cvm *c, long dirfd, uint64_t upath, uint64_t st,
                     long flags) {
   CHECK(st, sizeof(struct stat), 1);
   char first;
   if ((flags & AT_EMPTY_PATH) && copy_string(c, upath, &first, 1) == 0) {
-    int h = host_fd(c, dirfd);
+    int h = fd_host(c, dirfd);
     return h < 0 ? h : (fstat(h, (struct stat *)st) ? -errno : 0);
   }
-  char abs[PATH_LEN];
-  long r = absolute(c, dirfd, upath, abs);
-  if (r)
-    return r;
-  long h = open_in_root(c, abs,
-                        O_PATH | ((flags & AT_SYMLINK_NOFOLLOW) ? O_NOFOLLOW : 0), 0);
+  long h = open_path(c, dirfd, upath, flags);
   if (h < 0)
     return h;
-  r = fstat((int)h, (struct stat *)st) ? -errno : 0;
+  long r = fstat((int)h, (struct stat *)st) ? -errno : 0;
   close((int)h);
   return r;
 }
 
 static long do_access(struct cvm *c, long dirfd, uint64_t upath, long mode,
                       long flags) {
-  char abs[PATH_LEN];
-  long r = absolute(c, dirfd, upath, abs);
-  if (r)
-    return r;
-  long h = open_in_root(c, abs,
-                        O_PATH | ((flags & AT_SYMLINK_NOFOLLOW) ? O_NOFOLLOW : 0), 0);
+  long h = open_path(c, dirfd, upath, flags);
   if (h < 0)
     return h;
-  r = syscall(SYS_faccessat2, (int)h, "", (int)mode,
+  long r = syscall(SYS_faccessat2, (int)h, "", (int)mode,
               AT_EMPTY_PATH | (flags & AT_EACCESS));
   r = r < 0 ? -errno : 0;
   close((int)h);
@@ -271,7 +266,7 @@ static long do_symlink(struct cvm *c, uint64_t utarget, long dirfd,
 static long do_chdir(struct cvm *c, long dirfd, uint64_t upath) {
   char abs[PATH_LEN];
   if (dirfd >= 0) {
-    if (host_fd(c, dirfd) < 0)
+    if (fd_host(c, dirfd) < 0)
       return -EBADF;
     if (!c->fds[dirfd].path)
       return -ENOTDIR;
@@ -315,7 +310,7 @@ static long do_iov(struct cvm *c, long nr, int h, uint64_t uiov, long cnt,
 }
 
 static long do_dup(struct cvm *c, long nr, const uint64_t *a) {
-  int h = host_fd(c, (long)a[0]);
+  int h = fd_host(c, (long)a[0]);
   if (h < 0)
     return h;
   if (nr == SYS_dup)
@@ -405,7 +400,7 @@ static long do_close(struct cvm *c, long fd) {
 
 /* Calls that take an fd and host buffers. */
 static long do_fd_io(struct cvm *c, long nr, const uint64_t *a) {
-  int h = host_fd(c, (long)a[0]);
+  int h = fd_host(c, (long)a[0]);
   if (h < 0)
     return h;
   long r;

@@ -66,12 +66,6 @@ __attribute__((target("fsgsbase"))) void orc_set_gs(void *base) {
     syscall(SYS_arch_prctl, ARCH_SET_GS, base);
 }
 
-#define CHECK(p, len, w)                                                       \
-  do {                                                                         \
-    if (!cvm_can_access(c, (const void *)(uintptr_t)(p), (size_t)(len), (w))) \
-      return -EFAULT;                                                          \
-  } while (0)
-
 static long do_mmap(struct cvm *c, const uint64_t *a) {
   size_t len = a[1];
   int prot = (int)a[2], flags = (int)a[3], fd = (int)a[4];

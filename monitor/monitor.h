@@ -138,6 +138,13 @@ int region_protect(struct region *r, void *addr, size_t len, int prot);
 size_t region_resident(const struct region *r);
 /* 1 if [p, p+len) lies inside memory the cVM may read (write: may write). */
 int cvm_can_access(const struct cvm *c, const void *p, size_t len, int write);
+/* In a hostcall of cVM `c`: return -EFAULT unless the cVM may access
+ * [p, p+len) (for writing, if w). */
+#define CHECK(p, len, w)                                                       \
+  do {                                                                         \
+    if (!cvm_can_access(c, (const void *)(uintptr_t)(p), (size_t)(len), (w))) \
+      return -EFAULT;                                                          \
+  } while (0)
 
 /* hostcall.c */
 long orc_dispatch(struct cvm_thread *t);
@@ -146,6 +153,8 @@ extern int orc_fsgsbase;
 /* fs.c: file hostcalls, confined to the root. */
 long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a, int *handled);
 int fd_alloc(struct cvm *c, int host, int min);
+/* The host fd behind the cVM's fd, or -EBADF. */
+int fd_host(struct cvm *c, long fd);
 /* net.c: sockets (when the cVM may network), poll, epoll. */
 long net_hostcall(struct cvm_thread *t, long nr, const uint64_t *a, int *handled);
 void fd_close_all(struct cvm *c);

@@ -19,18 +19,6 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#define CHECK(p, len, w)                                                       \
-  do {                                                                         \
-    if (!cvm_can_access(c, (const void *)(uintptr_t)(p), (size_t)(len), (w))) \
-      return -EFAULT;                                                          \
-  } while (0)
-
-static int host(struct cvm *c, long fd) {
-  if (fd < 0 || fd >= CVM_MAX_FDS || c->fds[fd].host < 0)
-    return -EBADF;
-  return c->fds[fd].host;
-}
-
 /* A (pointer, length-pointer) pair the kernel writes an address or option
  * into. The length is read once into *len: another cVM thread changing it
  * after the check cannot widen what the kernel writes. */
@@ -107,7 +95,7 @@ static long do_poll(struct cvm *c, uint64_t ufds, uint64_t n, int timeout_ms,
   for (size_t i = 0; i < n; i++) {
     /* A negative or unknown fd is ignored, as poll ignores negative ones;
      * an unknown one reports POLLNVAL. */
-    h[i].fd = user[i].fd < 0 ? -1 : host(c, user[i].fd);
+    h[i].fd = user[i].fd < 0 ? -1 : fd_host(c, user[i].fd);
     h[i].events = user[i].events;
   }
   long r = ts ? ppoll(h, n, ts, NULL) : poll(h, n, timeout_ms);
@@ -124,12 +112,12 @@ static long do_epoll(struct cvm *c, long nr, const uint64_t *a) {
     int e = epoll_create1(EPOLL_CLOEXEC);
     return e < 0 ? -errno : fd_alloc(c, e, 0);
   }
-  int ep = host(c, (long)a[0]);
+  int ep = fd_host(c, (long)a[0]);
   if (ep < 0)
     return ep;
   long r;
   if (nr == SYS_epoll_ctl) {
-    int h = host(c, (long)a[2]);
+    int h = fd_host(c, (long)a[2]);
     if (h < 0)
       return h;
     struct epoll_event ev = {0};
@@ -181,7 +169,7 @@ long net_hostcall(struct cvm_thread *t, long nr, const uint64_t *a,
     *handled = 0;
     return 0;
   }
-  if ((h = host(c, (long)a[0])) < 0)
+  if ((h = fd_host(c, (long)a[0])) < 0)
     return h;
   switch (nr) {
   case SYS_bind:
