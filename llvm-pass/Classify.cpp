@@ -100,10 +100,22 @@ void closeOverConstants(Module &M, StateSet &S) {
   }
 }
 
+// The loader places each instance at 64-byte alignment (the template
+// starts on a page, so that keeps every alignment up to 64 inside it).
+constexpr uint64_t MaxStateAlign = 64;
+
 bool checkSections(Module &M, const StateSet &S) {
   bool OK = true;
   for (GlobalValue *GV : S.State) {
     auto *V = dyn_cast<GlobalVariable>(GV);
+    if (V && V->getAlign() && V->getAlign()->value() > MaxStateAlign) {
+      reportError(M, describeLocation(*V) + ": state variable '" +
+                         V->getName() + "' asks for " +
+                         Twine(V->getAlign()->value()) +
+                         "-byte alignment; ORC state instances keep at most " +
+                         Twine(MaxStateAlign));
+      OK = false;
+    }
     if (!V || !V->hasSection() || V->getSection() == StateSection)
       continue;
     reportError(M, describeLocation(*V) + ": state variable '" +
