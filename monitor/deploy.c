@@ -48,12 +48,12 @@ static void print_summary(struct running *r, size_t n, int json,
   }
   qsort(priv, n, sizeof *priv, cmp_size);
   /* What the programs asked for and did not get (docs/monitor.md). */
-  unsigned long asked[1024] = {0};
+  unsigned long asked[512] = {0};
   size_t kinds = 0;
   for (size_t i = 0; i < n; i++)
-    for (size_t nr = 0; nr < 1024; nr++)
+    for (size_t nr = 0; nr < 512; nr++)
       asked[nr] += r[i].c->enosys[nr];
-  for (size_t nr = 0; nr < 1024; nr++)
+  for (size_t nr = 0; nr < 512; nr++)
     kinds += asked[nr] != 0;
   struct orc_store_info si;
   orc_store_info(monitor_store(), &si);
@@ -70,7 +70,7 @@ static void print_summary(struct running *r, size_t n, int json,
            max, total, seconds);
     printf("\"enosys\": {");
     const char *sep = "";
-    for (size_t nr = 0; nr < 1024; nr++)
+    for (size_t nr = 0; nr < 512; nr++)
       if (asked[nr]) {
         printf("%s\"%zu\": %lu", sep, nr, asked[nr]);
         sep = ", ";
@@ -88,7 +88,7 @@ static void print_summary(struct running *r, size_t n, int json,
   }
   if (kinds && !json) {
     printf("ENOSYS:          ");
-    for (size_t nr = 0; nr < 1024; nr++)
+    for (size_t nr = 0; nr < 512; nr++)
       if (asked[nr])
         printf("syscall %zu x%lu  ", nr, asked[nr]);
     printf("\n");

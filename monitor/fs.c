@@ -294,19 +294,32 @@ static long do_iov(struct cvm *c, long nr, int h, uint64_t uiov, long cnt,
     return -EINVAL;
   CHECK(uiov, (size_t)cnt * sizeof(struct iovec), 0);
   /* Checked in a copy: another cVM thread may change the array after the
-   * check, and the kernel would read the changed one. */
-  struct iovec iov[IOV_MAX];
+   * check, and the kernel would read the changed one. Small arrays (musl's
+   * stdio uses two) stay on the stack, which every cVM thread touches. */
+  struct iovec small[8], *iov = cnt <= 8 ? small : malloc((size_t)cnt * sizeof *iov);
+  if (!iov)
+    return -ENOMEM;
   memcpy(iov, (const void *)uiov, (size_t)cnt * sizeof *iov);
-  for (long i = 0; i < cnt; i++)
-    CHECK(iov[i].iov_base, iov[i].iov_len, nr == SYS_readv || nr == SYS_preadv);
-  long r;
+  long r = 0;
+  for (long i = 0; i < cnt && !r; i++)
+    if (!cvm_can_access(c, iov[i].iov_base, iov[i].iov_len,
+                        nr == SYS_readv || nr == SYS_preadv))
+      r = -EFAULT;
+  if (r) {
+    if (iov != small)
+      free(iov);
+    return r;
+  }
   switch (nr) {
   case SYS_readv: r = readv(h, iov, (int)cnt); break;
   case SYS_writev: r = writev(h, iov, (int)cnt); break;
   case SYS_preadv: r = preadv(h, iov, (int)cnt, off); break;
   default: r = pwritev(h, iov, (int)cnt, off); break;
   }
-  return r < 0 ? -errno : r;
+  r = r < 0 ? -errno : r;
+  if (iov != small)
+    free(iov);
+  return r;
 }
 
 static long do_dup(struct cvm *c, long nr, const uint64_t *a) {

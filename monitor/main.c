@@ -144,7 +144,7 @@ static int cmd_run(int argc, char **argv) {
   int status = cvm_wait(c);
   for (size_t nr = 0; nr < sizeof c->enosys / sizeof *c->enosys; nr++)
     if (c->enosys[nr] && getenv("ORC_SHOW_ENOSYS"))
-      fprintf(stderr, "orc: %s asked for syscall %zu %lu times: ENOSYS\n",
+      fprintf(stderr, "orc: %s asked for syscall %zu %u times: ENOSYS\n",
               c->name, nr, c->enosys[nr]);
   cvm_destroy(c);
   close(rootfd);

@@ -23,9 +23,13 @@ int region_init(struct region *r, size_t quota) {
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (r->base == MAP_FAILED)
     return -1;
-  r->used = calloc(r->npages, 1);
-  if (!r->used) {
+  /* The page map is mapped, not allocated: its untouched parts (most of
+   * it, for a cVM far below its quota) cost no memory. */
+  r->used = mmap(NULL, r->npages, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (r->used == MAP_FAILED) {
     munmap(r->base, r->size);
+    r->used = NULL;
     return -1;
   }
   return 0;
@@ -34,7 +38,8 @@ int region_init(struct region *r, size_t quota) {
 void region_free(struct region *r) {
   if (r->base)
     munmap(r->base, r->size);
-  free(r->used);
+  if (r->used)
+    munmap(r->used, r->npages);
   memset(r, 0, sizeof *r);
 }
 

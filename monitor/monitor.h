@@ -93,7 +93,7 @@ struct cvm {
   int status;     /* exit status, or the signal that killed it */
   int net;        /* networking allowed */
   pthread_cond_t done;
-  unsigned long enosys[1024]; /* unimplemented hostcalls, by number */
+  unsigned enosys[512]; /* unimplemented hostcalls, by number (< 512) */
 };
 
 /* cvm.c: lifecycle. */
