@@ -322,7 +322,8 @@ static void thread_finish(struct cvm_thread *t) {
   pthread_mutex_unlock(&c->lock);
   stack_t off = {.ss_flags = SS_DISABLE};
   sigaltstack(&off, NULL);
-  free(t->alt_stack);
+  if (t->alt_stack)
+    munmap(t->alt_stack, ALT_STACK_SIZE);
   free(t->ctable);
   free(t);
 }

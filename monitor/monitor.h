@@ -22,6 +22,7 @@
 #define CVM_MAX_THREADS 64
 #define CVM_STACK_SIZE (256 * 1024)
 #define HOST_STACK_SIZE (128 * 1024)
+#define ALT_STACK_SIZE (64 * 1024)
 
 struct cvm;
 
