@@ -333,7 +333,8 @@ static void *thread_main(void *arg) {
   current = t;
   __asm__ volatile("mov %%fs:0, %0" : "=r"(t->host_fs));
   char anchor;
-  t->host_rsp = ((uintptr_t)&anchor - 4096) & ~(uintptr_t)15;
+  /* Hostcalls run just below this frame: on the pages it already uses. */
+  t->host_rsp = ((uintptr_t)&anchor - 512) & ~(uintptr_t)15;
   thread_signals_init(t);
   if (sigsetjmp(t->exit_jmp, 1) == 0) {
     orc_set_gs(t->ctable);
