@@ -66,31 +66,15 @@ void orc_instance_free(struct orc_instance *inst) {
   inst->state = NULL;
 }
 
-static void call_array(const struct orc_object *o, uint64_t vaddr,
-                       uint64_t count, int reverse) {
-  for (uint64_t k = 0; k < count; k++) {
-    uint64_t idx = reverse ? count - 1 - k : k;
-    void (*fn)(void);
-    memcpy(&fn, o->base + vaddr + 8 * idx, sizeof fn);
-    if (fn && fn != (void (*)(void))(uintptr_t)-1)
-      fn();
-  }
-}
-
 void orc_run_constructors(const struct orc_instance *inst) {
-  const struct orc_link *l = inst->link;
-  for (size_t i = 0; i < l->n; i++) {
-    const struct orc_object *o = l->init_order[i];
-    call_array(o, o->elf.init_array, o->elf.init_count, 0);
-  }
-}
-
-void orc_run_destructors(const struct orc_instance *inst) {
-  const struct orc_link *l = inst->link;
-  for (size_t i = l->n; i-- > 0;) {
-    const struct orc_object *o = l->init_order[i];
-    call_array(o, o->elf.fini_array, o->elf.fini_count, 1);
-  }
+  size_t n = orc_link_init_fini(inst->link, 0, NULL, 0);
+  void **fns = malloc((n ? n : 1) * sizeof *fns);
+  if (!fns)
+    return;
+  orc_link_init_fini(inst->link, 0, fns, n);
+  for (size_t i = 0; i < n; i++)
+    ((void (*)(void))fns[i])();
+  free(fns);
 }
 
 size_t orc_link_state_size(const struct orc_link *l) {

@@ -107,10 +107,11 @@ void orc_elf_free(struct orc_elf *e);
 /* ---- The store (store.c, link.c) -------------------------------------- */
 
 /* Slots 0..ORC_FIRST_SLOT-1 of every capability table belong to the
- * monitor (the hostcall gate, the cVM's TLS module table, ...). */
+ * monitor (docs/runtime-abi.md): the hostcall gate, and the thread's own
+ * record (gate.S reads it as %gs:16); 1 and 3 are reserved. */
 #define ORC_FIRST_SLOT 4
 #define ORC_SLOT_GATE 0
-#define ORC_SLOT_DTV_OFFSETS 1
+#define ORC_SLOT_HOST 2
 #define ORC_MAX_SLOTS 4096
 #define ORC_KEY_BYTES 32
 
@@ -188,11 +189,11 @@ enum orc_status orc_instantiate(const struct orc_link *l,
                                 struct orc_error *err);
 void orc_instance_free(struct orc_instance *inst);
 
-/* Constructors and destructors run in the cVM: the caller must have
- * pointed GS at inst->ctable. Constructors in dependency order (a library
- * before the objects that need it), destructors in the reverse order. */
+/* Runs every constructor of the link in dependency order (a library before
+ * the objects that need it), as orc_link_init_fini lists them, in the cVM:
+ * the caller must have pointed GS at inst->ctable. (In a cVM the runtime
+ * runs both lists itself, from AT_ORC_INIT and AT_ORC_FINI.) */
 void orc_run_constructors(const struct orc_instance *inst);
-void orc_run_destructors(const struct orc_instance *inst);
 
 /* ---- Thread-local storage (tls.c) ------------------------------------- */
 

@@ -200,6 +200,30 @@ static int parse_cvm(struct ctx *x, const yaml_node_t *n,
   return 0;
 }
 
+/* defaults: memory and networking every cVM starts from. */
+static int parse_defaults(struct ctx *x, const yaml_node_t *v,
+                          struct deploy_spec *d) {
+  if (v->type != YAML_MAPPING_NODE)
+    return fail(x, v, "'defaults' must be a map");
+  for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
+       q < v->data.mapping.pairs.top; q++) {
+    const yaml_node_t *dk = yaml_document_get_node(&x->doc, q->key);
+    const yaml_node_t *dv = yaml_document_get_node(&x->doc, q->value);
+    const char *key = scalar(dk);
+    if (key && !strcmp(key, "memory")) {
+      if (want_size(x, dv, key, &d->quota))
+        return -1;
+    } else if (key && !strcmp(key, "networking")) {
+      if (want_bool(x, dv, key, &d->net))
+        return -1;
+    } else {
+      return fail(x, dk, "unknown key '%s' in 'defaults' (known: memory, "
+                         "networking)", key ? key : "?");
+    }
+  }
+  return 0;
+}
+
 int deploy_parse(const char *file, struct deploy_config *cfg, char *err,
                  size_t errlen) {
   memset(cfg, 0, sizeof *cfg);
@@ -234,27 +258,8 @@ int deploy_parse(const char *file, struct deploy_config *cfg, char *err,
     if (k && !strcmp(k, "cvms")) {
       cvms = v;
     } else if (k && !strcmp(k, "defaults")) {
-      if (v->type != YAML_MAPPING_NODE) {
-        fail(&x, v, "'defaults' must be a map");
+      if (parse_defaults(&x, v, &defaults))
         goto out;
-      }
-      for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
-           q < v->data.mapping.pairs.top; q++) {
-        const yaml_node_t *dk = yaml_document_get_node(&x.doc, q->key);
-        const yaml_node_t *dv = yaml_document_get_node(&x.doc, q->value);
-        const char *key = scalar(dk);
-        if (key && !strcmp(key, "memory")) {
-          if (want_size(&x, dv, key, &defaults.quota))
-            goto out;
-        } else if (key && !strcmp(key, "networking")) {
-          if (want_bool(&x, dv, key, &defaults.net))
-            goto out;
-        } else {
-          fail(&x, dk, "unknown key '%s' in 'defaults' (known: memory, "
-                       "networking)", key ? key : "?");
-          goto out;
-        }
-      }
     } else {
       fail(&x, kn, "unknown key '%s' (known: defaults, cvms)", k ? k : "?");
       goto out;

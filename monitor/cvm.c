@@ -24,10 +24,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-static __thread struct cvm_thread *current;
 static unsigned next_cvm_id;
-
-struct cvm_thread *cvm_current(void) { return current; }
 
 /* ---- Objects from the cVM's root --------------------------------------- */
 
@@ -178,7 +175,7 @@ int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
     snprintf(err, errlen, "%s", c->ctable ? oe.msg : "out of memory");
     goto fail;
   }
-  c->ctable[0] = (uint64_t)(uintptr_t)orc_gate;
+  c->ctable[ORC_SLOT_GATE] = (uint64_t)(uintptr_t)orc_gate;
   for (int i = 0; i < 3; i++)
     c->fds[i].host = cfg->stdio[i] >= 0 ? fcntl(cfg->stdio[i], F_DUPFD_CLOEXEC, 3) : -1;
   *out = c;
@@ -301,7 +298,7 @@ static int thread_memory(struct cvm *c, struct cvm_thread *t) {
   mprotect(stack, 4096, PROT_NONE); /* the guard */
   t->guard = stack;
   t->stack = stack + 4096 + CVM_STACK_SIZE;
-  t->tp = orc_tls_init(c->link, tls);
+  t->cvm_fs = (uint64_t)(uintptr_t)orc_tls_init(c->link, tls);
   return 0;
 }
 
@@ -330,7 +327,6 @@ static void thread_finish(struct cvm_thread *t) {
 
 static void *thread_main(void *arg) {
   struct cvm_thread *t = arg;
-  current = t;
   __asm__ volatile("mov %%fs:0, %0" : "=r"(t->host_fs));
   char anchor;
   /* Hostcalls run just below this frame: on the pages it already uses. */
@@ -338,7 +334,7 @@ static void *thread_main(void *arg) {
   thread_signals_init(t);
   if (sigsetjmp(t->exit_jmp, 1) == 0) {
     orc_set_gs(t->ctable);
-    if (t->arg == (void *)&t->entry) /* the main thread */
+    if (t->is_main) /* argc, argv... on the stack; no function call */
       orc_enter(t, t->entry, t->stack);
     orc_enter_call(t, t->entry, t->arg, t->stack);
   }
@@ -388,8 +384,7 @@ int cvm_start(struct cvm *c, char *const *argv, char *const *envp) {
   }
   t->stack = initial_stack(c, t->stack, argv, envp);
   t->entry = orc_link_entry(c->link);
-  t->arg = &t->entry; /* marks the main thread */
-  t->cvm_fs = (uint64_t)(uintptr_t)t->tp;
+  t->is_main = 1;
   int r = thread_launch(c, t, NULL);
   if (r < 0) {
     free(t->ctable);
@@ -411,7 +406,6 @@ long cvm_thread_start(struct cvm_thread *parent, void *fn, void *arg,
   t->entry = fn;
   t->arg = arg;
   t->stack = (void *)((uintptr_t)stack & ~(uintptr_t)15);
-  t->tp = tp;
   t->cvm_fs = (uint64_t)(uintptr_t)tp;
   t->clear_tid = ctid;
   long r = thread_launch(c, t, ptid);

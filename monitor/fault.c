@@ -15,8 +15,6 @@
 #define _GNU_SOURCE
 #include "monitor.h"
 
-#include <asm/prctl.h>
-#include <immintrin.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,35 +24,6 @@
 #include <ucontext.h>
 #include <unistd.h>
 
-
-static inline __attribute__((always_inline)) long raw_syscall2(long nr, long a,
-                                                               long b) {
-  long ret;
-  __asm__ volatile("syscall"
-                   : "=a"(ret)
-                   : "0"(nr), "D"(a), "S"(b)
-                   : "rcx", "r11", "memory");
-  return ret;
-}
-
-/* The cVM thread this host thread runs, or NULL, without touching TLS. */
-__attribute__((no_stack_protector, target("fsgsbase"))) static struct cvm_thread *
-gs_thread(void) {
-  uint64_t gs = 0;
-  if (orc_fsgsbase)
-    gs = _readgsbase_u64();
-  else
-    raw_syscall2(SYS_arch_prctl, ARCH_GET_GS, (long)&gs);
-  return gs ? (struct cvm_thread *)((uint64_t *)gs)[ORC_SLOT_HOST] : NULL;
-}
-
-__attribute__((no_stack_protector, target("fsgsbase"))) static void
-host_fs(struct cvm_thread *t) {
-  if (orc_fsgsbase)
-    _writefsbase_u64(t->host_fs);
-  else
-    raw_syscall2(SYS_arch_prctl, ARCH_SET_FS, (long)t->host_fs);
-}
 
 static const char *signame(int sig) {
   switch (sig) {
@@ -95,14 +64,13 @@ static void report(struct cvm_thread *t, int sig, siginfo_t *si, ucontext_t *uc)
 
 __attribute__((no_stack_protector)) static void on_fault(int sig, siginfo_t *si,
                                                          void *ucv) {
-  struct cvm_thread *t = gs_thread();
+  struct cvm_thread *t = orc_gs_thread();
   if (!t) {
     signal(sig, SIG_DFL); /* a fault in the monitor itself */
     raise(sig);
     return;
   }
-  host_fs(t);
-  t->in_monitor = 1;
+  orc_fs_to_host(t); /* the thread leaves cVM code for good */
   report(t, sig, si, ucv);
   cvm_kill(t, 128 + sig, sig);
 }
@@ -110,14 +78,13 @@ __attribute__((no_stack_protector)) static void on_fault(int sig, siginfo_t *si,
 __attribute__((no_stack_protector)) static void on_end(int sig, siginfo_t *si,
                                                        void *ucv) {
   (void)sig, (void)si, (void)ucv;
-  struct cvm_thread *t = gs_thread();
+  struct cvm_thread *t = orc_gs_thread();
   if (!t)
     return;
   t->exiting = 1;
   if (t->in_monitor)
     return; /* it leaves at the gate */
-  host_fs(t);
-  t->in_monitor = 1;
+  orc_fs_to_host(t);
   siglongjmp(t->exit_jmp, 1);
 }
 

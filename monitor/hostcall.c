@@ -9,9 +9,7 @@
 #define _GNU_SOURCE
 #include "monitor.h"
 
-#include <asm/prctl.h>
 #include <errno.h>
-#include <immintrin.h>
 #include <linux/futex.h>
 #include <signal.h>
 #include <stdio.h>
@@ -23,48 +21,6 @@
 #include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
-
-int orc_fsgsbase;
-
-/* Called from the gate with the cVM's FS still loaded: no stack
- * protector, no TLS, no libc until FS is the monitor's again. */
-static inline __attribute__((always_inline)) long raw_arch_prctl(long code,
-                                                                 long addr) {
-  long ret;
-  __asm__ volatile("syscall"
-                   : "=a"(ret)
-                   : "0"((long)SYS_arch_prctl), "D"(code), "S"(addr)
-                   : "rcx", "r11", "memory");
-  return ret;
-}
-
-__attribute__((no_stack_protector, target("fsgsbase"))) void
-orc_fs_to_host(struct cvm_thread *t) {
-  if (orc_fsgsbase) {
-    t->cvm_fs = _readfsbase_u64();
-    _writefsbase_u64(t->host_fs);
-  } else {
-    raw_arch_prctl(ARCH_GET_FS, (long)&t->cvm_fs);
-    raw_arch_prctl(ARCH_SET_FS, (long)t->host_fs);
-  }
-  t->in_monitor = 1;
-}
-
-__attribute__((no_stack_protector, target("fsgsbase"))) void
-orc_fs_to_cvm(struct cvm_thread *t) {
-  t->in_monitor = 0;
-  if (orc_fsgsbase)
-    _writefsbase_u64(t->cvm_fs);
-  else
-    raw_arch_prctl(ARCH_SET_FS, (long)t->cvm_fs);
-}
-
-__attribute__((target("fsgsbase"))) void orc_set_gs(void *base) {
-  if (orc_fsgsbase)
-    _writegsbase_u64((unsigned long long)base);
-  else
-    syscall(SYS_arch_prctl, ARCH_SET_GS, base);
-}
 
 static long do_mmap(struct cvm *c, const uint64_t *a) {
   size_t len = a[1];

@@ -17,7 +17,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define ORC_SLOT_HOST 2
 #define CVM_MAX_FDS 256
 #define CVM_MAX_THREADS 64
 #define CVM_STACK_SIZE (256 * 1024)
@@ -43,7 +42,8 @@ struct cvm_thread {
   void *host_stack;  /* hostcalls run here */
   void *alt_stack;   /* signal handlers run here */
   /* What the thread runs when it starts. */
-  void *entry, *arg, *stack, *tp;
+  void *entry, *arg, *stack;
+  int is_main; /* entered at _start with the initial stack, not fn(arg) */
   char *guard; /* the guard page below a stack the monitor made, or NULL */
   volatile int in_monitor; /* between gate entry and exit */
   volatile int exiting;    /* the cVM is ending: leave at the gate */
@@ -149,7 +149,7 @@ int cvm_can_access(const struct cvm *c, const void *p, size_t len, int write);
 
 /* hostcall.c */
 long orc_dispatch(struct cvm_thread *t);
-extern int orc_fsgsbase;
+extern int orc_fsgsbase; /* segments.c: FSGSBASE instructions usable */
 
 /* fs.c: file hostcalls, confined to the root. */
 long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a, int *handled);
@@ -179,11 +179,11 @@ void orc_enter(struct cvm_thread *t, void *entry, void *stack)
     __attribute__((noreturn));
 void orc_enter_call(struct cvm_thread *t, void *fn, void *arg, void *stack)
     __attribute__((noreturn));
+/* segments.c: FS/GS switching (safe with the cVM's FS loaded). */
 void orc_fs_to_host(struct cvm_thread *t);
 void orc_fs_to_cvm(struct cvm_thread *t);
 void orc_set_gs(void *base);
-
-/* The thread-local cVM thread, valid on cVM host threads. */
-struct cvm_thread *cvm_current(void);
+/* The cVM thread whose capability table GS points at, or NULL. */
+struct cvm_thread *orc_gs_thread(void);
 
 #endif
