@@ -151,11 +151,9 @@ int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
   snprintf(c->name, sizeof c->name, "%s", cfg->name ? cfg->name : "cvm");
   c->rootfd = fcntl(cfg->rootfd, F_DUPFD_CLOEXEC, 3);
   c->net = cfg->net;
-  snprintf(c->cwd, sizeof c->cwd, "%s", cfg->cwd ? cfg->cwd : "/");
+  c->cwd = strdup(cfg->cwd ? cfg->cwd : "/");
   pthread_mutex_init(&c->lock, NULL);
   pthread_cond_init(&c->done, NULL);
-  for (int i = 0; i < CVM_MAX_FDS; i++)
-    c->fds[i].host = -1;
   struct root_source rs = {{&rs, root_open, root_release, root_digest},
                            c->rootfd, cfg->libdir, {{"", {0}}}, 0};
   struct orc_error oe = {0};
@@ -176,8 +174,16 @@ int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
     goto fail;
   }
   c->ctable[ORC_SLOT_GATE] = (uint64_t)(uintptr_t)orc_gate;
-  for (int i = 0; i < 3; i++)
-    c->fds[i].host = cfg->stdio[i] >= 0 ? fcntl(cfg->stdio[i], F_DUPFD_CLOEXEC, 3) : -1;
+  for (int i = 0; i < 3; i++) /* 0, 1, 2 in order: each the lowest free */
+    if (cfg->stdio[i] >= 0 &&
+        fd_alloc(c, fcntl(cfg->stdio[i], F_DUPFD_CLOEXEC, 3), i) != i) {
+      snprintf(err, errlen, "cannot give the cVM its fd %d", i);
+      goto fail;
+    }
+  if (!c->cwd) {
+    snprintf(err, errlen, "out of memory");
+    goto fail;
+  }
   *out = c;
   return 0;
 fail:
@@ -469,11 +475,12 @@ void cvm_destroy(struct cvm *c) {
   orc_instance_free(&c->inst);
   orc_link_release(c->link);
   region_free(&c->mem);
-  fd_close_all(c);
+  fs_free(c);
   if (c->rootfd >= 0)
     close(c->rootfd);
   free(c->ctable);
   pthread_mutex_destroy(&c->lock);
   pthread_cond_destroy(&c->done);
+  free(c->enosys);
   free(c);
 }

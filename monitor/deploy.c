@@ -48,12 +48,12 @@ static void print_summary(struct running *r, size_t n, int json,
   }
   qsort(priv, n, sizeof *priv, cmp_size);
   /* What the programs asked for and did not get (docs/monitor.md). */
-  unsigned long asked[512] = {0};
+  unsigned long asked[CVM_ENOSYS_MAX] = {0};
   size_t kinds = 0;
   for (size_t i = 0; i < n; i++)
-    for (size_t nr = 0; nr < 512; nr++)
+    for (size_t nr = 0; r[i].c->enosys && nr < CVM_ENOSYS_MAX; nr++)
       asked[nr] += r[i].c->enosys[nr];
-  for (size_t nr = 0; nr < 512; nr++)
+  for (size_t nr = 0; nr < CVM_ENOSYS_MAX; nr++)
     kinds += asked[nr] != 0;
   struct orc_store_info si;
   orc_store_info(monitor_store(), &si);

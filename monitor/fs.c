@@ -25,35 +25,73 @@
 
 #define PATH_LEN 4096
 
+/* Path buffers come from the heap, not the stack: a hostcall runs on its
+ * host thread's stack, and every page a deep frame touches there stays
+ * with that thread (with each cVM) for good. */
+
+/* The fd table: chunks appear under the lock and stay until fs_free, so
+ * looking an entry up needs no lock. NULL if fd is out of range or its
+ * chunk was never allocated. */
+static struct fd_entry *fd_entry(struct cvm *c, long fd) {
+  if (fd < 0 || fd >= CVM_MAX_FDS)
+    return NULL;
+  struct fd_entry *chunk =
+      __atomic_load_n(&c->fdt[fd / CVM_FD_CHUNK], __ATOMIC_ACQUIRE);
+  return chunk ? &chunk[fd % CVM_FD_CHUNK] : NULL;
+}
+
+/* The entry, its chunk allocated if need be; called with the lock held. */
+static struct fd_entry *fd_entry_new(struct cvm *c, long fd) {
+  struct fd_entry *e = fd_entry(c, fd);
+  if (e || fd < 0 || fd >= CVM_MAX_FDS)
+    return e;
+  struct fd_entry *chunk = malloc(CVM_FD_CHUNK * sizeof *chunk);
+  if (!chunk)
+    return NULL;
+  for (int i = 0; i < CVM_FD_CHUNK; i++)
+    chunk[i] = (struct fd_entry){-1, NULL};
+  __atomic_store_n(&c->fdt[fd / CVM_FD_CHUNK], chunk, __ATOMIC_RELEASE);
+  return &chunk[fd % CVM_FD_CHUNK];
+}
+
 int fd_alloc(struct cvm *c, int host, int min) {
+  if (host < 0)
+    return -EMFILE;
   pthread_mutex_lock(&c->lock);
-  for (int fd = min < 0 ? 0 : min; fd < CVM_MAX_FDS; fd++)
-    if (c->fds[fd].host < 0) {
-      c->fds[fd].host = host;
-      c->fds[fd].path = NULL;
+  for (int fd = min < 0 ? 0 : min; fd < CVM_MAX_FDS; fd++) {
+    struct fd_entry *e = fd_entry_new(c, fd);
+    if (!e)
+      break;
+    if (e->host < 0) {
+      *e = (struct fd_entry){host, NULL};
       pthread_mutex_unlock(&c->lock);
       return fd;
     }
+  }
   pthread_mutex_unlock(&c->lock);
   close(host);
   return -EMFILE;
 }
 
 int fd_host(struct cvm *c, long fd) {
-  if (fd < 0 || fd >= CVM_MAX_FDS)
-    return -EBADF;
-  int h = c->fds[fd].host;
+  struct fd_entry *e = fd_entry(c, fd);
+  int h = e ? e->host : -1;
   return h < 0 ? -EBADF : h;
 }
 
-void fd_close_all(struct cvm *c) {
-  for (int fd = 0; fd < CVM_MAX_FDS; fd++)
-    if (c->fds[fd].host >= 0) {
-      close(c->fds[fd].host);
-      free(c->fds[fd].path);
-      c->fds[fd].host = -1;
-      c->fds[fd].path = NULL;
+void fs_free(struct cvm *c) {
+  for (size_t i = 0; i < CVM_MAX_FDS / CVM_FD_CHUNK; i++) {
+    struct fd_entry *chunk = c->fdt[i];
+    for (int k = 0; chunk && k < CVM_FD_CHUNK; k++) {
+      if (chunk[k].host >= 0)
+        close(chunk[k].host);
+      free(chunk[k].path);
     }
+    free(chunk);
+    c->fdt[i] = NULL;
+  }
+  free(c->cwd);
+  c->cwd = NULL;
 }
 
 /* A NUL-terminated string from cVM memory, checked byte by byte. */
@@ -68,49 +106,59 @@ static long copy_string(struct cvm *c, uint64_t p, char *out, size_t max) {
   return -ENAMETOOLONG;
 }
 
-/* Lexical normalisation of an absolute path: "." and ".." folded, so a
- * cwd stays a plain path inside the root. */
+/* Lexical normalisation of an absolute path, in place: "." and ".."
+ * folded, repeated slashes merged, so a cwd stays a plain path inside the
+ * root. The result is never longer than the input. */
 static void normalise(char *path) {
-  char out[PATH_LEN] = "";
-  size_t n = 0;
-  for (char *save, *tok = strtok_r(path, "/", &save); tok;
-       tok = strtok_r(NULL, "/", &save)) {
-    if (!strcmp(tok, "."))
-      continue;
-    if (!strcmp(tok, "..")) {
-      while (n && out[n - 1] != '/')
+  size_t n = 0; /* length of the result so far, at the front of path */
+  for (char *p = path; *p;) {
+    while (*p == '/')
+      p++;
+    char *end = p;
+    while (*end && *end != '/')
+      end++;
+    size_t len = (size_t)(end - p);
+    if (len == 2 && p[0] == '.' && p[1] == '.') {
+      while (n && path[n - 1] != '/')
         n--;
       if (n)
         n--;
-      out[n] = 0;
-      continue;
+    } else if (len && !(len == 1 && p[0] == '.')) {
+      path[n++] = '/'; /* n < p - path: at least one slash was read */
+      memmove(path + n, p, len);
+      n += len;
     }
-    n += (size_t)snprintf(out + n, sizeof out - n, "/%s", tok);
-    if (n >= sizeof out)
-      n = sizeof out - 1;
+    p = end;
   }
-  snprintf(path, PATH_LEN, "%s", n ? out : "/");
+  if (!n)
+    path[n++] = '/';
+  path[n] = 0;
 }
 
-/* The absolute path, inside the root, that (dirfd, path) names. */
-static long absolute(struct cvm *c, long dirfd, uint64_t upath, char *out) {
-  char path[PATH_LEN];
-  long r = copy_string(c, upath, path, sizeof path);
-  if (r)
-    return r;
-  const char *base = c->cwd;
-  if (path[0] != '/' && dirfd != AT_FDCWD) {
-    if (fd_host(c, dirfd) < 0)
-      return -EBADF;
-    if (!c->fds[dirfd].path)
-      return -ENOTDIR;
-    base = c->fds[dirfd].path;
+/* The absolute path, inside the root, that (dirfd, path) names, in a new
+ * PATH_LEN buffer (*out, freed by the caller). */
+static long absolute(struct cvm *c, long dirfd, uint64_t upath, char **out) {
+  char *path = malloc(PATH_LEN), *abs = malloc(PATH_LEN);
+  long r = path && abs ? copy_string(c, upath, path, PATH_LEN) : -ENOMEM;
+  if (!r && path[0] == '/') {
+    memcpy(abs, path, strlen(path) + 1);
+  } else if (!r) {
+    pthread_mutex_lock(&c->lock); /* chdir and close replace these */
+    const char *base = c->cwd;
+    if (dirfd != AT_FDCWD) {
+      struct fd_entry *e = fd_entry(c, dirfd);
+      base = e && e->host >= 0 ? e->path : NULL;
+      r = !e || e->host < 0 ? -EBADF : !base ? -ENOTDIR : 0;
+    }
+    if (!r && (size_t)snprintf(abs, PATH_LEN, "%s/%s", base, path) >= PATH_LEN)
+      r = -ENAMETOOLONG;
+    pthread_mutex_unlock(&c->lock);
   }
-  if (path[0] == '/')
-    snprintf(out, PATH_LEN, "%s", path);
-  else if ((size_t)snprintf(out, PATH_LEN, "%s/%s", base, path) >= PATH_LEN)
-    return -ENAMETOOLONG;
-  return 0;
+  free(path);
+  if (r)
+    free(abs), abs = NULL;
+  *out = abs;
+  return r;
 }
 
 static long open_in_root(struct cvm *c, const char *abs, long flags, long mode) {
@@ -121,56 +169,75 @@ static long open_in_root(struct cvm *c, const char *abs, long flags, long mode) 
   return fd < 0 ? -errno : fd;
 }
 
-/* The parent directory of (dirfd, path), opened O_PATH inside the root,
- * and the last component in *name. */
+/* The parent directory of (dirfd, path), opened O_PATH inside the root;
+ * *name is its last component, in a buffer the caller frees. */
 static long open_parent(struct cvm *c, long dirfd, uint64_t upath,
-                        char *name) {
-  char abs[PATH_LEN];
-  long r = absolute(c, dirfd, upath, abs);
+                        char **name) {
+  char *abs;
+  long r = absolute(c, dirfd, upath, &abs);
+  *name = abs;
   if (r)
     return r;
   size_t n = strlen(abs);
   while (n > 1 && abs[n - 1] == '/')
     abs[--n] = 0;
   char *slash = strrchr(abs, '/');
-  snprintf(name, PATH_LEN, "%s", slash + 1);
-  if (!*name || !strcmp(name, ".") || !strcmp(name, ".."))
+  const char *last = slash + 1;
+  if (!*last || !strcmp(last, ".") || !strcmp(last, ".."))
     return -EINVAL;
-  if (slash == abs)
-    slash[1] = 0;
-  else
+  /* abs becomes "parent\0last": the parent, then the name after it. */
+  if (slash == abs) {
+    memmove(abs + 2, last, strlen(last) + 1);
+    abs[1] = 0;
+    *name = abs + 2;
+  } else {
     *slash = 0;
-  return open_in_root(c, abs, O_PATH | O_DIRECTORY, 0);
+    *name = slash + 1;
+  }
+  r = open_in_root(c, abs, O_PATH | O_DIRECTORY, 0);
+  memmove(abs, *name, strlen(*name) + 1); /* the name at the front: free()able */
+  *name = abs;
+  return r;
 }
 
 static long do_open(struct cvm *c, long dirfd, uint64_t upath, long flags,
                     long mode) {
-  char abs[PATH_LEN];
-  long r = absolute(c, dirfd, upath, abs);
+  char *abs;
+  long r = absolute(c, dirfd, upath, &abs);
   if (r)
     return r;
   long h = open_in_root(c, abs, flags, mode);
-  if (h < 0)
+  if (h < 0) {
+    free(abs);
     return h;
+  }
   struct stat st;
   int dir = fstat((int)h, &st) == 0 && S_ISDIR(st.st_mode);
   long fd = fd_alloc(c, (int)h, 0);
   if (fd >= 0 && dir) {
     normalise(abs);
-    c->fds[fd].path = strdup(abs);
+    char *path = strdup(abs);
+    pthread_mutex_lock(&c->lock);
+    struct fd_entry *e = fd_entry(c, fd);
+    if (e->host == h && !e->path)
+      e->path = path, path = NULL;
+    pthread_mutex_unlock(&c->lock);
+    free(path);
   }
+  free(abs);
   return fd;
 }
 
 /* (dirfd, path) opened O_PATH inside the root, following a final symlink
  * unless AT_SYMLINK_NOFOLLOW. */
 static long open_path(struct cvm *c, long dirfd, uint64_t upath, long flags) {
-  char abs[PATH_LEN];
-  long r = absolute(c, dirfd, upath, abs);
-  if (r)
-    return r;
-  return open_in_root(c, abs,
-                      O_PATH | ((flags & AT_SYMLINK_NOFOLLOW) ? O_NOFOLLOW : 0), 0);
+  char *abs;
+  long r = absolute(c, dirfd, upath, &abs);
+  if (!r)
+    r = open_in_root(c, abs,
+                     O_PATH | ((flags & AT_SYMLINK_NOFOLLOW) ? O_NOFOLLOW : 0), 0);
+  free(abs);
+  return r;
 }
 
 static long do_stat(struct cvm *c, long dirfd, uint64_t upath, uint64_t st,
@@ -204,10 +271,12 @@ static long do_access(struct cvm *c, long dirfd, uint64_t upath, long mode,
 /* mkdir, unlink, rmdir, readlink: on the last component of a path. */
 static long do_name_op(struct cvm *c, long nr, long dirfd, uint64_t upath,
                        const uint64_t *a) {
-  char name[PATH_LEN];
-  long p = open_parent(c, dirfd, upath, name);
-  if (p < 0)
+  char *name;
+  long p = open_parent(c, dirfd, upath, &name);
+  if (p < 0) {
+    free(name);
     return p;
+  }
   long r;
   switch (nr) {
   case SYS_mkdirat:
@@ -218,32 +287,36 @@ static long do_name_op(struct cvm *c, long nr, long dirfd, uint64_t upath,
     break;
   default: /* SYS_readlinkat */
     if (!cvm_can_access(c, (void *)a[0], a[1], 1)) {
-      close((int)p);
-      return -EFAULT;
+      r = -1;
+      errno = EFAULT;
+      break;
     }
     r = readlinkat((int)p, name, (char *)a[0], a[1]);
     break;
   }
   r = r < 0 ? -errno : r;
   close((int)p);
+  free(name);
   return r;
 }
 
 static long do_rename(struct cvm *c, long ofd, uint64_t old, long nfd,
                       uint64_t new, long flags) {
-  char oname[PATH_LEN], nname[PATH_LEN];
-  long op = open_parent(c, ofd, old, oname);
-  if (op < 0)
-    return op;
-  long np = open_parent(c, nfd, new, nname);
-  if (np < 0) {
+  char *oname, *nname = NULL;
+  long r, op = open_parent(c, ofd, old, &oname), np = -1;
+  if (op >= 0)
+    np = open_parent(c, nfd, new, &nname);
+  if (op < 0 || np < 0)
+    r = op < 0 ? op : np;
+  else
+    r = syscall(SYS_renameat2, (int)op, oname, (int)np, nname, (int)flags) < 0
+            ? -errno : 0;
+  if (op >= 0)
     close((int)op);
-    return np;
-  }
-  long r = syscall(SYS_renameat2, (int)op, oname, (int)np, nname, (int)flags);
-  r = r < 0 ? -errno : 0;
-  close((int)op);
-  close((int)np);
+  if (np >= 0)
+    close((int)np);
+  free(oname);
+  free(nname);
   return r;
 }
 
@@ -251,39 +324,49 @@ static long do_rename(struct cvm *c, long ofd, uint64_t old, long nfd,
  * root like every path, so it cannot point out of it. */
 static long do_symlink(struct cvm *c, uint64_t utarget, long dirfd,
                        uint64_t upath) {
-  char target[PATH_LEN], name[PATH_LEN];
-  long r = copy_string(c, utarget, target, sizeof target);
-  if (r)
-    return r;
-  long p = open_parent(c, dirfd, upath, name);
-  if (p < 0)
-    return p;
-  r = symlinkat(target, (int)p, name) ? -errno : 0;
-  close((int)p);
-  return r;
+  char *target = malloc(PATH_LEN), *name = NULL;
+  long r = target ? copy_string(c, utarget, target, PATH_LEN) : -ENOMEM;
+  long p = r ? r : open_parent(c, dirfd, upath, &name);
+  if (p >= 0) {
+    r = symlinkat(target, (int)p, name) ? -errno : 0;
+    close((int)p);
+  }
+  free(target);
+  free(name);
+  return p < 0 ? p : r;
 }
 
+/* chdir(upath), or fchdir(dirfd) if dirfd >= 0. */
 static long do_chdir(struct cvm *c, long dirfd, uint64_t upath) {
-  char abs[PATH_LEN];
+  char *abs = NULL;
+  long r = 0;
   if (dirfd >= 0) {
-    if (fd_host(c, dirfd) < 0)
-      return -EBADF;
-    if (!c->fds[dirfd].path)
-      return -ENOTDIR;
-    snprintf(abs, sizeof abs, "%s", c->fds[dirfd].path);
-  } else {
-    long r = absolute(c, AT_FDCWD, upath, abs);
-    if (r)
-      return r;
+    pthread_mutex_lock(&c->lock);
+    struct fd_entry *e = fd_entry(c, dirfd);
+    if (!e || e->host < 0)
+      r = -EBADF;
+    else if (!e->path)
+      r = -ENOTDIR;
+    else if (!(abs = strdup(e->path)))
+      r = -ENOMEM;
+    pthread_mutex_unlock(&c->lock);
+  } else if (!(r = absolute(c, AT_FDCWD, upath, &abs))) {
     long h = open_in_root(c, abs, O_PATH | O_DIRECTORY, 0);
     if (h < 0)
-      return h;
-    close((int)h);
+      r = h;
+    else
+      close((int)h);
     normalise(abs);
   }
+  char *cwd = r ? NULL : strdup(abs);
+  free(abs);
+  if (r || !cwd)
+    return r ? r : -ENOMEM;
   pthread_mutex_lock(&c->lock);
-  snprintf(c->cwd, sizeof c->cwd, "%s", abs);
+  char *old = c->cwd;
+  c->cwd = cwd;
   pthread_mutex_unlock(&c->lock);
+  free(old);
   return 0;
 }
 
@@ -337,11 +420,17 @@ static long do_dup(struct cvm *c, long nr, const uint64_t *a) {
   if (nh < 0)
     return -errno;
   pthread_mutex_lock(&c->lock);
-  if (c->fds[to].host >= 0)
-    close(c->fds[to].host);
-  free(c->fds[to].path);
-  c->fds[to].host = nh;
-  c->fds[to].path = c->fds[a[0]].path ? strdup(c->fds[a[0]].path) : NULL;
+  struct fd_entry *from = fd_entry(c, (long)a[0]), *e = fd_entry_new(c, to);
+  if (!e) {
+    pthread_mutex_unlock(&c->lock);
+    close(nh);
+    return -ENOMEM;
+  }
+  if (e->host >= 0)
+    close(e->host);
+  free(e->path);
+  e->host = nh;
+  e->path = from && from->path ? strdup(from->path) : NULL;
   pthread_mutex_unlock(&c->lock);
   return to;
 }
@@ -378,6 +467,19 @@ static long do_fcntl(struct cvm *c, int h, const uint64_t *a) {
   return -EINVAL;
 }
 
+static long do_close(struct cvm *c, long fd) {
+  pthread_mutex_lock(&c->lock);
+  struct fd_entry *e = fd_entry(c, fd);
+  int h = e ? e->host : -1;
+  if (h >= 0) {
+    e->host = -1;
+    free(e->path);
+    e->path = NULL;
+  }
+  pthread_mutex_unlock(&c->lock);
+  return h < 0 ? -EBADF : (close(h) ? -errno : 0);
+}
+
 static long do_pipe(struct cvm *c, uint64_t ufds, long flags) {
   CHECK(ufds, 2 * sizeof(int), 1);
   int p[2];
@@ -390,8 +492,7 @@ static long do_pipe(struct cvm *c, uint64_t ufds, long flags) {
   }
   int b = fd_alloc(c, p[1], 0);
   if (b < 0) {
-    close(c->fds[a].host);
-    c->fds[a].host = -1;
+    do_close(c, a);
     return b;
   }
   ((int *)ufds)[0] = a;
@@ -399,17 +500,7 @@ static long do_pipe(struct cvm *c, uint64_t ufds, long flags) {
   return 0;
 }
 
-static long do_close(struct cvm *c, long fd) {
-  pthread_mutex_lock(&c->lock);
-  int h = fd >= 0 && fd < CVM_MAX_FDS ? c->fds[fd].host : -1;
-  if (h >= 0) {
-    c->fds[fd].host = -1;
-    free(c->fds[fd].path);
-    c->fds[fd].path = NULL;
-  }
-  pthread_mutex_unlock(&c->lock);
-  return h < 0 ? -EBADF : (close(h) ? -errno : 0);
-}
+
 
 /* Calls that take an fd and host buffers. */
 static long do_fd_io(struct cvm *c, long nr, const uint64_t *a) {
@@ -479,12 +570,13 @@ long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a,
   case SYS_chdir: return do_chdir(c, -1, a[0]);
   case SYS_fchdir: return do_chdir(c, (long)a[0], 0);
   case SYS_getcwd: {
-    size_t n = strlen(c->cwd) + 1;
     CHECK(a[0], a[1], 1);
-    if (a[1] < n)
-      return -ERANGE;
-    memcpy((void *)a[0], c->cwd, n);
-    return (long)n;
+    pthread_mutex_lock(&c->lock);
+    size_t n = strlen(c->cwd) + 1;
+    if (a[1] >= n)
+      memcpy((void *)a[0], c->cwd, n);
+    pthread_mutex_unlock(&c->lock);
+    return a[1] < n ? -ERANGE : (long)n;
   }
   }
   *handled = 0;

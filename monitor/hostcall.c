@@ -13,6 +13,7 @@
 #include <linux/futex.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/random.h>
@@ -37,7 +38,7 @@ static long do_mmap(struct cvm *c, const uint64_t *a) {
   if (!(flags & MAP_ANONYMOUS)) {
     /* A file mapping goes over the pages just allocated in the region:
      * shared or private as asked, never executable (prot was checked). */
-    int h = fd >= 0 && fd < CVM_MAX_FDS ? c->fds[fd].host : -1;
+    int h = fd_host(c, fd);
     void *m = h < 0 ? MAP_FAILED
                     : mmap(p, len, prot, (flags & (MAP_SHARED | MAP_PRIVATE)) | MAP_FIXED,
                            h, (off_t)a[5]);
@@ -232,6 +233,25 @@ static long dispatch(struct cvm_thread *t);
 /* The gate's C side: one hostcall; then, if the cVM is ending (another
  * thread exited or faulted meanwhile), this thread leaves instead of
  * returning to cVM code. */
+/* The unimplemented hostcalls a cVM asked for, counted for the deploy
+ * summary; the counters appear with the first. */
+static void count_enosys(struct cvm *c, long nr) {
+  if (nr < 0 || nr >= CVM_ENOSYS_MAX)
+    return;
+  unsigned *e = __atomic_load_n(&c->enosys, __ATOMIC_ACQUIRE);
+  if (!e) {
+    unsigned *n = calloc(CVM_ENOSYS_MAX, sizeof *n);
+    if (!n)
+      return;
+    if (__atomic_compare_exchange_n(&c->enosys, &e, n, 0, __ATOMIC_ACQ_REL,
+                                    __ATOMIC_ACQUIRE))
+      e = n;
+    else
+      free(n);
+  }
+  __atomic_fetch_add(&e[nr], 1, __ATOMIC_RELAXED);
+}
+
 long orc_dispatch(struct cvm_thread *t) {
   long r = dispatch(t);
   if (t->exiting)
@@ -276,7 +296,6 @@ static long dispatch(struct cvm_thread *t) {
   case SYS_tkill: case SYS_tgkill: case SYS_kill:
     return do_signal(t, nr, a);
   }
-  if (nr >= 0 && (size_t)nr < sizeof c->enosys / sizeof *c->enosys)
-    __atomic_fetch_add(&c->enosys[nr], 1, __ATOMIC_RELAXED);
+  count_enosys(c, nr);
   return -ENOSYS;
 }

@@ -142,7 +142,7 @@ static int cmd_run(int argc, char **argv) {
     return 127;
   }
   int status = cvm_wait(c);
-  for (size_t nr = 0; nr < sizeof c->enosys / sizeof *c->enosys; nr++)
+  for (size_t nr = 0; c->enosys && nr < CVM_ENOSYS_MAX; nr++)
     if (c->enosys[nr] && getenv("ORC_SHOW_ENOSYS"))
       fprintf(stderr, "orc: %s asked for syscall %zu %u times: ENOSYS\n",
               c->name, nr, c->enosys[nr]);

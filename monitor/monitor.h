@@ -18,6 +18,8 @@
 #include <stdint.h>
 
 #define CVM_MAX_FDS 256
+#define CVM_FD_CHUNK 16 /* fd table entries allocated together */
+#define CVM_ENOSYS_MAX 512 /* unimplemented hostcalls counted below this */
 #define CVM_MAX_THREADS 64
 #define CVM_STACK_SIZE (256 * 1024)
 #define HOST_STACK_SIZE (128 * 1024)
@@ -84,8 +86,11 @@ struct cvm {
   uint64_t *ctable; /* the template of the per-thread tables */
   struct region mem;
   int rootfd;
-  char cwd[4096]; /* inside the root, absolute, no trailing slash but "/" */
-  struct fd_entry fds[CVM_MAX_FDS];
+  char *cwd; /* inside the root, absolute, no trailing slash but "/";
+                replaced (under lock) by chdir */
+  /* The fd table in chunks, allocated on first use and kept until the cVM
+   * ends, so a reader may look an entry up without the lock. */
+  struct fd_entry *fdt[CVM_MAX_FDS / CVM_FD_CHUNK];
   pthread_mutex_t lock;
   struct cvm_thread *threads[CVM_MAX_THREADS];
   int next_tid;
@@ -94,7 +99,8 @@ struct cvm {
   int status;     /* exit status, or the signal that killed it */
   int net;        /* networking allowed */
   pthread_cond_t done;
-  unsigned enosys[512]; /* unimplemented hostcalls, by number (< 512) */
+  unsigned *enosys; /* unimplemented hostcalls by number (< CVM_ENOSYS_MAX),
+                       allocated by the first one */
 };
 
 /* cvm.c: lifecycle. */
@@ -153,12 +159,15 @@ extern int orc_fsgsbase; /* segments.c: FSGSBASE instructions usable */
 
 /* fs.c: file hostcalls, confined to the root. */
 long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a, int *handled);
+/* Gives host fd `host` the cVM's lowest free fd >= min (closes it and
+ * returns -EMFILE if there is none). */
 int fd_alloc(struct cvm *c, int host, int min);
 /* The host fd behind the cVM's fd, or -EBADF. */
 int fd_host(struct cvm *c, long fd);
+/* Frees the cVM's cwd and fd table (closing every fd). */
+void fs_free(struct cvm *c);
 /* net.c: sockets (when the cVM may network), poll, epoll. */
 long net_hostcall(struct cvm_thread *t, long nr, const uint64_t *a, int *handled);
-void fd_close_all(struct cvm *c);
 
 /* setup.c: once per process, before any thread; the shared store. */
 void monitor_init(void);

@@ -54,5 +54,31 @@ int main(void) {
   unlink("two.txt");
   chdir("..");
   printf("rmdir %d\n", rmdir("d"));
+
+  /* Paths through ".", "..", repeated slashes, directory fds and fchdir;
+   * an fd far above the first few (dup2). */
+  mkdir("d2", 0755);
+  mkdir("d2/x", 0755);
+  int cr = chdir("d2/./x/../x//");
+  printf("chdir %d cwd ends in %s\n", cr, strrchr(getcwd(cwd, sizeof cwd), '/'));
+  int dfd = open("..", O_RDONLY | O_DIRECTORY);
+  printf("fchdir %d", fchdir(dfd));
+  printf(" cwd ends in %s\n", strrchr(getcwd(cwd, sizeof cwd), '/'));
+  int ffd = openat(dfd, "x/../f", O_CREAT | O_WRONLY, 0644);
+  int hi = dup2(ffd, 100);
+  printf("dup2 -> %d write %zd\n", hi, write(hi, "hello", 5));
+  close(hi);
+  close(ffd);
+  printf("rename %d", rename("f", "x//g"));
+  sr = stat("./x/../x/g", &st);
+  printf(" stat %d size %ld\n", sr, (long)st.st_size);
+  printf("closed fd: %zd\n", write(hi, "x", 1));
+  printf("bad dirfd: %d\n", openat(hi, "g", O_RDONLY));
+  int ur = unlink("x/g");
+  printf("unlink %d", ur);
+  printf(" rmdir %d", rmdir("x"));
+  close(dfd);
+  chdir("..");
+  printf(" rmdir %d\n", rmdir("d2"));
   return 0;
 }
