@@ -116,7 +116,8 @@ bool checkSections(Module &M, const StateSet &S) {
                          Twine(MaxStateAlign));
       OK = false;
     }
-    if (!V || !V->hasSection() || V->getSection() == StateSection)
+    if (!V || !V->hasSection() || V->getSection() == StateSection ||
+        V->getSection() == StateZeroSection)
       continue;
     reportError(M, describeLocation(*V) + ": state variable '" +
                        V->getName() + "' has explicit section '" +

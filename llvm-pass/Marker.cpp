@@ -1,8 +1,11 @@
 //===- Marker.cpp - step 3: the template section, cells and the note -----===//
 //
-// State goes into one section, orc_state, so the linker lays every
+// State goes into one output section, orc_state, so the linker lays every
 // translation unit's state out contiguously: that output section is the
-// object's state template. The slot cell lives in its own section,
+// object's state template. Zero-initialised state is emitted in the input
+// section orc_state.zero, which orc-layout.ld places after every
+// translation unit's initialised state: what needs writing at
+// instantiation (initial values, addresses) is packed on the first pages. The slot cell lives in its own section,
 // orc_slot, outside the template; the loader writes it once per object.
 // A .note.orc note marks the object as built by this pass, with the format
 // version. docs/object-format.md describes all three.
@@ -63,7 +66,8 @@ void placeState(Module &M, StateSet &S) {
     // ignoring the section: a weak definition merges the same way.
     if (V->hasCommonLinkage())
       V->setLinkage(GlobalValue::WeakAnyLinkage);
-    V->setSection(StateSection);
+    const Constant *Init = V->hasInitializer() ? V->getInitializer() : nullptr;
+    V->setSection(Init && Init->isNullValue() ? StateZeroSection : StateSection);
     // Per-cVM copies are written by the loader, and by the program when
     // the C code says so; constness and address merging no longer apply.
     V->setConstant(false);

@@ -31,6 +31,10 @@ namespace orc {
 
 // Names and numbers the loader relies on (docs/object-format.md).
 inline constexpr const char *StateSection = "orc_state";
+// Zero-initialised state: laid out after all the rest of the template by
+// orc-layout.ld, so that the pages a cVM never writes stay untouched (the
+// loader writes only non-zero template bytes).
+inline constexpr const char *StateZeroSection = "orc_state.zero";
 inline constexpr const char *SlotSection = "orc_slot";
 inline constexpr const char *NoteSection = ".note.orc";
 inline constexpr const char *SlotCellName = "__orc_slot";

@@ -166,10 +166,14 @@ size_t orc_link_state_size(const struct orc_link *l);
 
 /* ---- Instances (instance.c) ------------------------------------------- */
 
-/* The caller's region allocator: `size` bytes aligned to `align`. */
+/* The caller's region allocator: `size` bytes aligned to `align`. If
+ * `zeroed`, what it returns is always zero-filled (fresh pages): the
+ * instance then gets only the template's non-zero bytes written, so pages
+ * of state nobody writes are never touched and cost no memory. */
 struct orc_alloc {
   void *ctx;
   void *(*alloc)(void *ctx, size_t size, size_t align);
+  int zeroed;
 };
 
 struct orc_instance {

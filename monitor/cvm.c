@@ -167,7 +167,7 @@ int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
     goto fail;
   }
   c->ctable = calloc(orc_link_ctable_size(c->link), sizeof *c->ctable);
-  struct orc_alloc a = {&c->mem, alloc_state};
+  struct orc_alloc a = {&c->mem, alloc_state, 1}; /* fresh region pages */
   if (!c->ctable ||
       orc_instantiate(c->link, &a, c->ctable, &c->inst, &oe)) {
     snprintf(err, errlen, "%s", c->ctable ? oe.msg : "out of memory");

@@ -111,7 +111,8 @@ int region_protect(struct region *r, void *addr, size_t len, int prot) {
 }
 
 /* Byte-granular allocations packed from whole pages: state instances and
- * TLS areas. */
+ * TLS areas. Always zero-filled: the pages are fresh and never reused
+ * (orc_instantiate relies on it). */
 void *region_alloc_bytes(struct region *r, size_t size, size_t align) {
   uintptr_t at = ((uintptr_t)r->bump + align - 1) & ~(uintptr_t)(align - 1);
   if (!r->bump || at + size > (uintptr_t)r->bump_end) {

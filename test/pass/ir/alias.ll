@@ -12,7 +12,7 @@ target triple = "x86_64-pc-linux-gnu"
 @ro = constant [2 x i32] [i32 1, i32 2], align 4
 @ro_alias = alias i32, ptr @ro
 
-; CHECK: @arr = dso_local global [4 x i32] zeroinitializer, section "orc_state", align 16
+; CHECK: @arr = dso_local global [4 x i32] zeroinitializer, section "orc_state.zero", align 16
 ; CHECK: @ro = constant [2 x i32] [i32 1, i32 2], align 4
 ; CHECK: @whole = dso_local alias [4 x i32], ptr @arr
 ; CHECK: @third = dso_local alias i32, getelementptr inbounds ([4 x i32], ptr @arr, i64 0, i64 2)

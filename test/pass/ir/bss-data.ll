@@ -9,7 +9,7 @@ target triple = "x86_64-pc-linux-gnu"
 @zero = global [16 x i32] zeroinitializer, align 16
 @seven = global i32 7, align 4
 
-; CHECK: @zero = dso_local global [16 x i32] zeroinitializer, section "orc_state", align 16
+; CHECK: @zero = dso_local global [16 x i32] zeroinitializer, section "orc_state.zero", align 16
 ; CHECK: @seven = dso_local global i32 7, section "orc_state", align 4
 
 ; CHECK-LABEL: define {{.*}}i32 @sum()

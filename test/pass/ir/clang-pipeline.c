@@ -10,7 +10,7 @@
 // RUN: %cc_orc -Oz -S -emit-llvm -o - %s | FileCheck %s
 // RUN: %cc_orc -fPIE -O2 -S -emit-llvm -o - %s | FileCheck %s
 
-// CHECK: @counter = dso_local global i32 0, section "orc_state", align 4
+// CHECK: @counter = dso_local global i32 0, section "orc_state.zero", align 4
 // CHECK: @__orc_slot = linkonce_odr hidden global i64 0, section "orc_slot", comdat, align 8
 // CHECK: @__orc_note = private constant {{.*}} c"ORC\00", i32 1, i32 19 }>, section ".note.orc"
 

@@ -13,7 +13,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK: @c3 = dso_local global ptr @c2, section "orc_state", align 8
 ; CHECK: @c2 = dso_local global ptr @c1, section "orc_state", align 8
 ; CHECK: @c1 = dso_local global ptr @x, section "orc_state", align 8
-; CHECK: @x = dso_local global i32 0, section "orc_state", align 4
+; CHECK: @x = dso_local global i32 0, section "orc_state.zero", align 4
 
 ; CHECK-LABEL: define i32 @deref3()
 ; CHECK: %orc.delta = load i64

@@ -16,12 +16,12 @@ target triple = "x86_64-pc-linux-gnu"
 @ext = external global i32, align 4
 @ptr_to_ext = constant ptr @ext, align 8
 
-; CHECK: @def = dso_local global i32 0, section "orc_state", align 4
-; CHECK: @com = weak dso_local global i32 0, section "orc_state", align 4
-; CHECK: @hid = hidden global i32 0, section "orc_state", align 4
-; CHECK: @prot = protected global i32 0, section "orc_state", align 4
-; CHECK: @priv = private global i32 0, section "orc_state", align 4
-; CHECK: @int = internal global i32 0, section "orc_state", align 4
+; CHECK: @def = dso_local global i32 0, section "orc_state.zero", align 4
+; CHECK: @com = weak dso_local global i32 0, section "orc_state.zero", align 4
+; CHECK: @hid = hidden global i32 0, section "orc_state.zero", align 4
+; CHECK: @prot = protected global i32 0, section "orc_state.zero", align 4
+; CHECK: @priv = private global i32 0, section "orc_state.zero", align 4
+; CHECK: @int = internal global i32 0, section "orc_state.zero", align 4
 ; CHECK: @ext = external global i32, align 4
 ; CHECK: @ptr_to_ext = dso_local global ptr @ext, section "orc_state", align 8
 

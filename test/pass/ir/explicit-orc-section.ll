@@ -7,7 +7,7 @@ target triple = "x86_64-pc-linux-gnu"
 
 @x = global i32 0, section "orc_state", align 4
 
-; CHECK: @x = dso_local global i32 0, section "orc_state", align 4
+; CHECK: @x = dso_local global i32 0, section "orc_state.zero", align 4
 ; CHECK-LABEL: define i32 @get()
 ; CHECK: %x.cvm = getelementptr i8, ptr @x, i64 %orc.delta
 define i32 @get() {

@@ -11,7 +11,7 @@ $_ZZ4nextvE1n = comdat any
 
 @_ZZ4nextvE1n = linkonce_odr global i32 0, comdat, align 4
 
-; CHECK: @_ZZ4nextvE1n = linkonce_odr dso_local global i32 0, section "orc_state", comdat, align 4
+; CHECK: @_ZZ4nextvE1n = linkonce_odr dso_local global i32 0, section "orc_state.zero", comdat, align 4
 
 ; PLAIN-LABEL: define linkonce_odr {{.*}}i32 @_Z4nextv() {{.*}}comdat
 ; PLAIN: %orc.delta = load i64

@@ -7,7 +7,7 @@ target triple = "x86_64-pc-linux-gnu"
 
 @x = global i32 0, align 4
 
-; CHECK: @x = dso_local global i32 0, section "orc_state", align 4
+; CHECK: @x = dso_local global i32 0, section "orc_state.zero", align 4
 
 ; CHECK-LABEL: define {{.*}}i32 @get()
 ; CHECK-NEXT: %orc.slot = load i64, ptr @__orc_slot, align 8, !invariant.load ![[INV:[0-9]+]]

@@ -16,7 +16,7 @@ module asm "# counter_total and my_counter are not counter_"
 
 ; CHECK: module asm ".set helper_alias, helper"
 ; CHECK: module asm "# counter_total and my_counter are not counter_"
-; CHECK: @counter = dso_local global i32 0, section "orc_state"
+; CHECK: @counter = dso_local global i32 0, section "orc_state.zero"
 ; CHECK: @__orc_note
 
 define void @helper() {

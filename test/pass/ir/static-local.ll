@@ -9,7 +9,7 @@ target triple = "x86_64-pc-linux-gnu"
 @next.calls = internal global i32 0, align 4
 
 ; Local linkage: no dso_local is added (it is implied).
-; CHECK: @next.calls = internal global i32 0, section "orc_state", align 4
+; CHECK: @next.calls = internal global i32 0, section "orc_state.zero", align 4
 
 ; CHECK-LABEL: define {{.*}}i32 @next()
 ; CHECK: %orc.delta = load i64, ptr addrspace(256)

@@ -12,7 +12,7 @@ target triple = "x86_64-pc-linux-gnu"
 
 ; CHECK: @ie = thread_local(initialexec) global i32 0, align 4
 ; CHECK: @le = thread_local(localexec) global i32 0, align 4
-; CHECK: @x = dso_local global i32 0, section "orc_state", align 4
+; CHECK: @x = dso_local global i32 0, section "orc_state.zero", align 4
 ; CHECK: @__orc_note
 
 define i32 @get() {

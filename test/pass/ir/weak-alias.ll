@@ -12,7 +12,7 @@ target triple = "x86_64-pc-linux-gnu"
 @___environ = weak alias ptr, ptr @__environ
 @environ = weak alias ptr, ptr @__environ
 
-; CHECK: @__environ = hidden global ptr null, section "orc_state", align 8
+; CHECK: @__environ = hidden global ptr null, section "orc_state.zero", align 8
 ; CHECK: @___environ = weak dso_local alias ptr, ptr @__environ
 ; CHECK: @environ = weak dso_local alias ptr, ptr @__environ
 
