@@ -120,9 +120,11 @@ void *region_alloc_bytes(struct region *r, size_t size, size_t align) {
     char *p = region_map(r, chunk, PROT_READ | PROT_WRITE);
     if (!p)
       return NULL;
-    r->bump = p;
+    if (p != r->bump_end || !r->bump) { /* not right after: start afresh */
+      r->bump = p;
+      at = ((uintptr_t)p + align - 1) & ~(uintptr_t)(align - 1);
+    } /* else the pages extend the current run: nothing left unused */
     r->bump_end = p + chunk;
-    at = ((uintptr_t)p + align - 1) & ~(uintptr_t)(align - 1);
   }
   r->bump = (char *)(at + size);
   return (void *)at;
