@@ -6,7 +6,13 @@
  * for every thread of the process, looks only at that upper half: a
  * system call whose instruction lies in the arena traps (SIGSYS, which
  * kills the cVM, fault.c); any other is allowed, since cVM memory is never
- * executable and so all other code is the monitor's. */
+ * executable and so all other code is the monitor's.
+ *
+ * The filter outlives exec: a process the monitor (or a program embedding
+ * it) spawns keeps it. So the arena is asked for at 16 TiB, far below
+ * where Linux puts a new process's mappings (its executable near 85 TiB,
+ * libraries and stack near 128 TiB), so that no child's code lies in it
+ * (test/monitor/test_spawn.c). */
 #define _GNU_SOURCE
 #include "monitor.h"
 
@@ -36,9 +42,11 @@ void *confine_arena(size_t *size) {
   return arena;
 }
 
+#define ARENA_HINT ((void *)(16ull << 40))
+
 int confine_init(void) {
   size_t span = ARENA_SIZE + 4 * GiB;
-  char *m = mmap(NULL, span, PROT_NONE,
+  char *m = mmap(ARENA_HINT, span, PROT_NONE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (m == MAP_FAILED)
     return -errno;

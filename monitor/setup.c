@@ -30,8 +30,8 @@ void monitor_init(void) {
   fault_init();
   int r = confine_init();
   if (r) {
-    fprintf(stderr, "orc: cannot confine system calls (seccomp): %s\n",
-            strerror(-r));
+    fprintf(stderr, "orc: cannot set up confinement (the code arena's "
+                    "address space, or the seccomp filter): %s\n", strerror(-r));
     exit(1);
   }
 }

@@ -1,0 +1,2 @@
+/* Exits at once: a dynamically linked child for test_spawn. */
+int main(void) { return 0; }
