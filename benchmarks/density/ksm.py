@@ -174,10 +174,15 @@ class Ksm:
             if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
                 signal.signal(signal.SIGTERM, _terminate)
 
-    def scan(self, pids):
-        """Check the processes are mergeable, run ksmd until FULL_SCANS more
-        full scans (or TIMEOUT_S), return the figures (and False if failed)."""
-        marked = all(merge_any(p) for p in pids)
+    def scan(self, pids, marked_by_prctl=True):
+        """Check the processes are mergeable (unless they mark their own
+        memory, as QEMU does its guests' with MADV_MERGEABLE), run ksmd
+        until FULL_SCANS more full scans (or TIMEOUT_S), return the figures
+        (and False if failed)."""
+        if self.pid is None:
+            self.pid = ksmd_pid()
+        self.save()
+        marked = all(merge_any(p) for p in pids) if marked_by_prctl else True
         for name, value in SETTINGS:
             if (KSM / name).exists():
                 write(name, value)

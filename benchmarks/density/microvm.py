@@ -12,9 +12,9 @@ core.
 
   microvm      N guests, KSM not running (QEMU marks guest RAM
                MADV_MERGEABLE, mem-merge=on, but nothing merges it)
-  microvm-ksm  the same N guests, then ksmd run (pages_to_scan, sleep_millisecs
-               set by --vm-ksm-pages, --vm-ksm-sleep) until --vm-ksm-scans more full
-               scans: the row reports ksmd's CPU time and pages_sharing too.
+  microvm-ksm  the same N guests, then ksmd run with the ksm configuration's
+               settings and number of full scans (ksm.py): the row reports
+               ksmd's CPU time and pages_sharing too.
                Both rows come from one boot. KSM's settings are restored
                afterwards (run=2 to unmerge, then the old values).
 
@@ -27,7 +27,6 @@ return, error or Ctrl-C (and by PR_SET_PDEATHSIG if this process dies).
 """
 import atexit
 import ctypes
-import glob
 import os
 import secrets
 import shutil
@@ -36,6 +35,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import ksm
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -47,7 +48,6 @@ LABEL = {
 META = "linux-image-cloud-amd64"
 READY = "ORC-DENSITY-READY"
 FAILED = "ORC-DENSITY-FAILED"
-KSM = Path("/sys/kernel/mm/ksm")
 
 INIT = """#!/bin/busybox sh
 # ORC density benchmark guest: run the driver, report readiness, stay up.
@@ -72,9 +72,6 @@ class Opts:
     vm_n = [1, 8, 32]
     vm_mem = 96
     accel = "kvm"
-    ksm_pages = 10000
-    ksm_sleep = 10
-    ksm_scans = 3
     boot_timeout = 60.0
     mem_fraction = 0.6
     want_ksm = False
@@ -84,7 +81,7 @@ OPTS = Opts()
 SKIPPED = None          # the reason the microVM configurations were skipped
 _live = set()           # qemu Popen objects still running
 _cache = {}             # (w, k, n) -> the microvm-ksm row measured with the microvm row
-_ksm_saved = None
+_ksm = ksm.Ksm()        # the KSM settings, saved and put back (ksm.py)
 _state = {}             # kernel, initrd dir, ksm notes
 
 
@@ -94,16 +91,12 @@ def add_options(ap):
     ap.add_argument("--vm-accel", default="kvm", choices=["kvm", "tcg"],
                     help="kvm (default); tcg only to check the microVM pipeline where KVM is unusable "
                          "(figures then include TCG's translation cache and are not a KVM baseline)")
-    ap.add_argument("--vm-ksm-pages", type=int, default=10000, help="KSM pages_to_scan while merging (default 10000)")
-    ap.add_argument("--vm-ksm-sleep", type=int, default=10, help="KSM sleep_millisecs while merging (default 10)")
-    ap.add_argument("--vm-ksm-scans", type=int, default=3, help="full KSM scans to wait for (default 3)")
 
 
 def configure(a):
     OPTS.vm_n = sorted(int(x) for x in a.vm_n.split(",") if x)
     OPTS.vm_mem = a.vm_mem
     OPTS.accel = a.vm_accel
-    OPTS.ksm_pages, OPTS.ksm_sleep, OPTS.ksm_scans = a.vm_ksm_pages, a.vm_ksm_sleep, a.vm_ksm_scans
     OPTS.mem_fraction = a.mem_fraction
     OPTS.want_ksm = "microvm-ksm" in a.configs.split(",")
     if OPTS.accel == "tcg":
@@ -143,7 +136,7 @@ def kill_guests(procs=None):
 
 def _at_exit():
     kill_guests()
-    ksm_restore()
+    _ksm.restore()
 
 
 atexit.register(_at_exit)
@@ -314,65 +307,7 @@ def describe():
             "initramfs busybox-static + static driver; microvm-ksm: the same guests after ksmd with "
             "pages_to_scan=%d, sleep_millisecs=%d, %d more full scans" % (
                 OPTS.accel.upper(), OPTS.vm_mem, _state.get("kernel_release", "?"),
-                _state.get("kernel_version", "?"), OPTS.ksm_pages, OPTS.ksm_sleep, OPTS.ksm_scans))
-
-
-# ---------------------------------------------------------------- KSM
-
-def _ksm_read(name):
-    return int((KSM / name).read_text().split()[0])
-
-
-def _ksm_write(name, v):
-    (KSM / name).write_text("%d\n" % v)
-
-
-def ksm_restore():
-    """Unmerge (run=2), then put back the saved settings."""
-    global _ksm_saved
-    if _ksm_saved is None:
-        return
-    saved, _ksm_saved = _ksm_saved, None
-    try:
-        _ksm_write("run", 2)
-        end = time.time() + 60
-        while time.time() < end and _ksm_read("pages_shared") > 0:
-            time.sleep(0.1)
-    finally:
-        for name in ("pages_to_scan", "sleep_millisecs", "run"):
-            try:
-                _ksm_write(name, saved[name])
-            except OSError:
-                pass
-
-
-def ksmd_cpu_s():
-    for comm in glob.glob("/proc/[0-9]*/comm"):
-        try:
-            if open(comm).read().strip() == "ksmd":
-                f = open(comm[:-4] + "stat").read().rsplit(")", 1)[1].split()
-                return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
-        except (OSError, ValueError, IndexError):
-            pass
-    return 0.0
-
-
-def ksm_merge():
-    """Run ksmd until OPTS.ksm_scans more full scans. Returns its figures."""
-    global _ksm_saved
-    if not KSM.is_dir():
-        raise RuntimeError("no /sys/kernel/mm/ksm")
-    _ksm_saved = {name: _ksm_read(name) for name in ("run", "pages_to_scan", "sleep_millisecs")}
-    _ksm_write("pages_to_scan", OPTS.ksm_pages)
-    _ksm_write("sleep_millisecs", OPTS.ksm_sleep)
-    cpu0, scans0, t0 = ksmd_cpu_s(), _ksm_read("full_scans"), time.time()
-    _ksm_write("run", 1)
-    end = t0 + 300
-    while _ksm_read("full_scans") < scans0 + OPTS.ksm_scans and time.time() < end:
-        time.sleep(0.1)
-    return {"ksm_full_scans": _ksm_read("full_scans") - scans0, "ksm_scan_s": round(time.time() - t0, 2),
-            "ksmd_cpu_s": round(ksmd_cpu_s() - cpu0, 2), "ksm_pages_sharing": _ksm_read("pages_sharing"),
-            "ksm_pages_shared": _ksm_read("pages_shared")}
+                _state.get("kernel_version", "?"), ksm.SCAN_PAGES, ksm.SCAN_SLEEP_MS, ksm.FULL_SCANS))
 
 
 # ---------------------------------------------------------------- measuring
@@ -384,7 +319,7 @@ def measure(build, work, w, config, k, n, settle, probes):
     if config == "microvm-ksm" and (w, k, n) in _cache:
         return _cache.pop((w, k, n))
     pss_kib, kernel_kib, used_kib = probes
-    if KSM.is_dir() and _ksm_read("run") == 1:
+    if (ksm.KSM / "run").exists() and ksm.read("run") == "1":
         log("density: microVM: KSM is running on this host: the microvm rows are not KSM-free")
     d = build.work / "microvm" / "initrd"
     limit = OPTS.mem_fraction * _meminfo_total()
@@ -409,13 +344,14 @@ def measure(build, work, w, config, k, n, settle, probes):
         row = reading()
         if ok and (config == "microvm-ksm" or OPTS.want_ksm):
             try:
-                ks = ksm_merge()
+                merged, ks = _ksm.scan([p.pid for p in procs], marked_by_prctl=False)
                 time.sleep(settle)
                 krow = reading()
                 krow.update(ks)
+                krow["ok"] = krow["ok"] and merged
             finally:
                 kill_guests(procs)
-                ksm_restore()
+                _ksm.restore()
             if config == "microvm-ksm":
                 return krow
             _cache[(w, k, n)] = krow
@@ -443,7 +379,7 @@ def report(rows):
            "QEMU `-M microvm` (%s), %d MiB, 1 vCPU; Debian cloud kernel %s (%s); initramfs: busybox-static + "
            "the static musl driver; KSM: pages_to_scan %d, sleep_millisecs %d, %d full scans.\n" % (
                OPTS.accel.upper(), OPTS.vm_mem, _state.get("kernel_release", "?"),
-               _state.get("kernel_version", "?"), OPTS.ksm_pages, OPTS.ksm_sleep, OPTS.ksm_scans)]
+               _state.get("kernel_version", "?"), ksm.SCAN_PAGES, ksm.SCAN_SLEEP_MS, ksm.FULL_SCANS)]
     ks = [r for r in vm if r["config"] == "microvm-ksm" and "ksm_pages_sharing" in r]
     if ks:
         out.append("| workload | K | N | PSS MiB per guest without / with KSM | pages_sharing | pages_shared "
@@ -455,5 +391,5 @@ def report(rows):
             out.append("| %s | %d | %d | %s / %.1f | %d | %d | %d | %.1f | %.1f |" % (
                 r["workload"], r["k"], r["n"], "%.1f" % (p["pss_kib"] / 1024 / r["n"]) if p else "-",
                 r["pss_kib"] / 1024 / r["n"], r["ksm_pages_sharing"], r["ksm_pages_shared"], r["ksm_full_scans"],
-                r["ksm_scan_s"], r["ksmd_cpu_s"]))
+                r["ksm_scan_s"], r["ksmd_cpu_s"] or 0))
     return "\n".join(out) + "\n"
