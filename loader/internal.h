@@ -66,6 +66,7 @@ struct orc_extent {
 
 struct orc_store {
   struct orc_object *objects;
+  struct orc_link *links; /* every link in use, for orc_link_load to reuse */
   char *arena;        /* NULL: objects go wherever mmap puts them */
   size_t arena_size;
   struct orc_extent *free; /* free extents of the arena, by address */
@@ -76,6 +77,9 @@ struct orc_store {
 
 struct orc_link {
   struct orc_store *store;
+  struct orc_link *next; /* in the store's list */
+  unsigned users;        /* orc_link_load results not yet released */
+  uint8_t (*digests)[32]; /* the objects' file digests, in scope order */
   struct orc_object **obj; /* global scope order: program first */
   size_t n;
   struct orc_object **init_order; /* dependencies before dependents */

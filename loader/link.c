@@ -325,17 +325,20 @@ static enum orc_status make_link(struct loading *L, struct orc_link **out) {
   l->obj = calloc(L->n, sizeof *l->obj);
   l->init_order = calloc(L->n, sizeof *l->init_order);
   l->tls_offset = calloc(L->n, sizeof *l->tls_offset);
+  l->digests = calloc(L->n, sizeof *l->digests);
   l->tls_size = L->tls_size;
   l->tls_align = L->tls_align;
-  if (!l->obj || !l->init_order || !l->tls_offset) {
+  if (!l->obj || !l->init_order || !l->tls_offset || !l->digests) {
     free(l->obj);
     free(l->init_order);
     free(l->tls_offset);
+    free(l->digests);
     free(l);
     return orc_fail(L->err, ORC_ERR_NOMEM, "out of memory");
   }
   for (size_t i = 0; i < L->n; i++) {
     l->obj[i] = L->st[i].obj;
+    memcpy(l->digests[i], L->st[i].digest, 32);
     l->tls_offset[i] = L->tlsoff[i];
     if (l->obj[i]->slot + 1 > l->ctable_size)
       l->ctable_size = l->obj[i]->slot + 1;
@@ -346,8 +349,27 @@ static enum orc_status make_link(struct loading *L, struct orc_link **out) {
   for (size_t i = 0; i < L->n; i++) /* unreachable by DT_NEEDED: none */
     if (!seen[i])
       l->init_order[n++] = l->obj[i];
+  l->users = 1;
+  l->next = L->store->links;
+  L->store->links = l;
   *out = l;
   return ORC_OK;
+}
+
+/* A link of the same files, in the same scope order, is the same link:
+ * binding, keys and TLS layout are functions of those bytes alone. So a
+ * program started again (another cVM of an image, or of another image
+ * with equal files) reuses the link instead of resolving every symbol of
+ * every object again. */
+static struct orc_link *find_link(const struct loading *L) {
+  for (struct orc_link *l = L->store->links; l; l = l->next) {
+    size_t i = 0;
+    while (l->n == L->n && i < L->n && !memcmp(l->digests[i], L->st[i].digest, 32))
+      i++;
+    if (l->n == L->n && i == L->n)
+      return l;
+  }
+  return NULL;
 }
 
 static void release_object(struct orc_object *o) {
@@ -367,6 +389,35 @@ static void release_object(struct orc_object *o) {
   free(o);
 }
 
+/* Binds, lays out TLS, keys every object (providers first), finds or maps
+ * each in the store and makes the link. */
+static enum orc_status link_new(struct loading *L, struct orc_link **out) {
+  enum orc_status st = bind(L);
+  if (st)
+    return st;
+  const struct orc_elf *elfs[MAX_OBJECTS];
+  for (size_t i = 0; i < L->n; i++)
+    elfs[i] = &L->st[i].elf;
+  orc_tls_layout(elfs, L->n, L->tlsoff, &L->tls_size, &L->tls_align);
+  for (size_t i = 0; !st && i < L->n; i++)
+    st = sort_from(L, i);
+  struct orc_object *scope[MAX_OBJECTS] = {0};
+  for (size_t k = 0; !st && k < L->norder; k++) {
+    size_t i = L->order[k];
+    struct staged *s = &L->st[i];
+    compute_key(L, i);
+    struct orc_object *o = store_find(L->store, s->key);
+    if (o) {
+      s->obj = o;
+    } else if ((st = map_new(L, s, scope))) {
+      break;
+    }
+    s->obj->users++;
+    scope[i] = s->obj;
+  }
+  return st ? st : make_link(L, out);
+}
+
 enum orc_status orc_link_load(struct orc_store *S, const char *program,
                               const struct orc_source *src,
                               struct orc_link **out, struct orc_error *err) {
@@ -376,32 +427,13 @@ enum orc_status orc_link_load(struct orc_store *S, const char *program,
   *L = (struct loading){.store = S, .src = src, .err = err};
   err->code = ORC_OK;
   enum orc_status st = gather(L, program);
-  if (!st)
-    st = bind(L);
-  if (!st) {
-    const struct orc_elf *elfs[MAX_OBJECTS];
-    for (size_t i = 0; i < L->n; i++)
-      elfs[i] = &L->st[i].elf;
-    orc_tls_layout(elfs, L->n, L->tlsoff, &L->tls_size, &L->tls_align);
+  struct orc_link *same = st ? NULL : find_link(L);
+  if (same) {
+    same->users++;
+    *out = same;
+  } else if (!st) {
+    st = link_new(L, out);
   }
-  for (size_t i = 0; !st && i < L->n; i++)
-    st = sort_from(L, i);
-  struct orc_object *scope[MAX_OBJECTS] = {0};
-  for (size_t k = 0; !st && k < L->norder; k++) {
-    size_t i = L->order[k];
-    struct staged *s = &L->st[i];
-    compute_key(L, i);
-    struct orc_object *o = store_find(S, s->key);
-    if (o) {
-      s->obj = o;
-    } else if ((st = map_new(L, s, scope))) {
-      break;
-    }
-    s->obj->users++;
-    scope[i] = s->obj;
-  }
-  if (!st)
-    st = make_link(L, out);
   for (size_t i = 0; i < L->n; i++) {
     struct staged *s = &L->st[i];
     if (st && s->obj)
@@ -420,13 +452,19 @@ enum orc_status orc_link_load(struct orc_store *S, const char *program,
 }
 
 void orc_link_release(struct orc_link *l) {
-  if (!l)
+  if (!l || --l->users)
     return;
+  for (struct orc_link **p = &l->store->links; *p; p = &(*p)->next)
+    if (*p == l) {
+      *p = l->next;
+      break;
+    }
   for (size_t i = 0; i < l->n; i++)
     release_object(l->obj[i]);
   free(l->obj);
   free(l->init_order);
   free(l->tls_offset);
+  free(l->digests);
   free(l);
 }
 

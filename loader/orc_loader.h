@@ -147,8 +147,10 @@ void orc_store_free(struct orc_store *s);
 
 /* Loads `program` and its DT_NEEDED closure (breadth-first, as ld.so),
  * resolves symbols in that global scope, and maps every object whose key
- * is not in the store yet. On success *out holds one reference on each
- * object. */
+ * is not in the store yet. On success *out is a reference on the link,
+ * which holds one on each object; a load that finds the same files (by
+ * digest, in the same scope order) as a link in use gets that link, with
+ * nothing bound or keyed again. orc_link_release drops the reference. */
 enum orc_status orc_link_load(struct orc_store *s, const char *program,
                               const struct orc_source *src,
                               struct orc_link **out, struct orc_error *err);
