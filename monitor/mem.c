@@ -23,13 +23,13 @@ int region_init(struct region *r, size_t quota) {
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (r->base == MAP_FAILED)
     return -1;
-  /* The page map is mapped, not allocated: its untouched parts (most of
-   * it, for a cVM far below its quota) cost no memory. */
-  r->used = mmap(NULL, r->npages, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (r->used == MAP_FAILED) {
+  /* The page map: a bit per page, in leaves of LEAF_PAGES pages made on
+   * first use, so a cVM that uses a few MiB of its region pays a few
+   * dozen bytes for it (a byte map of the whole region cost a page). */
+  r->nleaves = (r->npages + LEAF_PAGES - 1) / LEAF_PAGES;
+  r->leaf = calloc(r->nleaves, sizeof *r->leaf);
+  if (!r->leaf) {
     munmap(r->base, r->size);
-    r->used = NULL;
     return -1;
   }
   return 0;
@@ -38,9 +38,30 @@ int region_init(struct region *r, size_t quota) {
 void region_free(struct region *r) {
   if (r->base)
     munmap(r->base, r->size);
-  if (r->used)
-    munmap(r->used, r->npages);
+  for (size_t i = 0; r->leaf && i < r->nleaves; i++)
+    free(r->leaf[i]);
+  free(r->leaf);
   memset(r, 0, sizeof *r);
+}
+
+static int used(const struct region *r, size_t page) {
+  const uint64_t *l = r->leaf[page / LEAF_PAGES];
+  return l && (l[page % LEAF_PAGES / 64] >> (page % 64) & 1);
+}
+
+/* Marks pages [first, first + n) used or free; -1 if a leaf cannot be
+ * made (nothing is marked then). */
+static int mark(struct region *r, size_t first, size_t n, int on) {
+  for (size_t i = first / LEAF_PAGES; on && i <= (first + n - 1) / LEAF_PAGES; i++)
+    if (!r->leaf[i] && !(r->leaf[i] = calloc(LEAF_PAGES / 64, sizeof (uint64_t))))
+      return -1;
+  for (size_t i = first; i < first + n; i++) {
+    uint64_t *l = r->leaf[i / LEAF_PAGES], bit = 1ull << (i % 64);
+    if (l)
+      l[i % LEAF_PAGES / 64] = on ? l[i % LEAF_PAGES / 64] | bit
+                                  : l[i % LEAF_PAGES / 64] & ~bit;
+  }
+  return 0;
 }
 
 /* First fit over the page map. */
@@ -49,14 +70,17 @@ void *region_map(struct region *r, size_t len, int prot) {
   if (!n || n * PAGE > r->quota - r->committed)
     return NULL;
   for (size_t i = 0, run = 0; i < r->npages; i++) {
-    run = r->used[i] ? 0 : run + 1;
+    run = used(r, i) ? 0 : run + 1;
     if (run < n)
       continue;
     size_t first = i + 1 - n;
     char *p = r->base + first * PAGE;
-    if (mprotect(p, n * PAGE, prot))
+    if (mark(r, first, n, 1))
       return NULL;
-    memset(r->used + first, 1, n);
+    if (mprotect(p, n * PAGE, prot)) {
+      mark(r, first, n, 0);
+      return NULL;
+    }
     r->committed += n * PAGE;
     if (r->committed > r->peak)
       r->peak = r->committed;
@@ -81,16 +105,16 @@ int region_unmap(struct region *r, void *addr, size_t len) {
     return -EINVAL;
   size_t first = (size_t)((char *)addr - r->base) / PAGE, end = first + len / PAGE;
   for (size_t i = first; i < end;) {
-    if (!r->used[i]) {
+    if (!used(r, i)) {
       i++;
       continue;
     }
     size_t run = 0;
-    while (i + run < end && r->used[i + run])
+    while (i + run < end && used(r, i + run))
       run++;
     mmap(r->base + i * PAGE, run * PAGE, PROT_NONE,
          MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
-    memset(r->used + i, 0, run);
+    mark(r, i, run, 0);
     r->committed -= run * PAGE;
     i += run;
   }
@@ -105,7 +129,7 @@ int region_protect(struct region *r, void *addr, size_t len, int prot) {
     return -EACCES; /* only the store maps code */
   size_t first = (size_t)((char *)addr - r->base) / PAGE;
   for (size_t i = first; i < first + len / PAGE; i++)
-    if (!r->used[i])
+    if (!used(r, i))
       return -ENOMEM;
   return mprotect(addr, len, prot) ? -errno : 0;
 }
@@ -139,7 +163,7 @@ int cvm_can_access(const struct cvm *c, const void *p, size_t len, int write) {
     size_t first = (size_t)((const char *)p - c->mem.base) / PAGE;
     size_t last = (size_t)((const char *)p + len - 1 - c->mem.base) / PAGE;
     for (size_t i = first; i <= last; i++)
-      if (!c->mem.used[i])
+      if (!used(&c->mem, i))
         return 0;
     return 1;
   }
@@ -152,12 +176,12 @@ size_t region_resident(const struct region *r) {
   size_t n = 0;
   unsigned char vec[256];
   for (size_t i = 0; i < r->npages;) {
-    if (!r->used[i]) {
+    if (!used(r, i)) {
       i++;
       continue;
     }
     size_t run = 0;
-    while (i + run < r->npages && r->used[i + run] && run < sizeof vec)
+    while (i + run < r->npages && used(r, i + run) && run < sizeof vec)
       run++;
     if (mincore(r->base + i * PAGE, run * PAGE, vec) == 0)
       for (size_t k = 0; k < run; k++)

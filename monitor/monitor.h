@@ -24,6 +24,7 @@
 #define CVM_STACK_SIZE (256 * 1024)
 #define HOST_STACK_SIZE (128 * 1024)
 #define ALT_STACK_SIZE (64 * 1024)
+#define LEAF_PAGES 512 /* pages per leaf of a region's page map (64 bytes) */
 
 struct cvm;
 
@@ -66,7 +67,8 @@ struct region {
   size_t quota;         /* most bytes committed at once */
   size_t committed;
   size_t peak;          /* most bytes ever committed */
-  unsigned char *used;  /* one byte per page: 1 if allocated */
+  uint64_t **leaf;      /* page map: bit set if the page is allocated */
+  size_t nleaves;       /* of LEAF_PAGES pages each, NULL until used */
   size_t npages;
   char *bump, *bump_end; /* byte-granular allocations (state, TLS) */
 };
