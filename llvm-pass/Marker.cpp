@@ -67,7 +67,9 @@ void placeState(Module &M, StateSet &S) {
     if (V->hasCommonLinkage())
       V->setLinkage(GlobalValue::WeakAnyLinkage);
     const Constant *Init = V->hasInitializer() ? V->getInitializer() : nullptr;
-    V->setSection(Init && Init->isNullValue() ? StateZeroSection : StateSection);
+    bool Explicit = V->hasSection() && V->getSection() == StateSection;
+    V->setSection(Init && Init->isNullValue() && !Explicit ? StateZeroSection
+                                                           : StateSection);
     // Per-cVM copies are written by the loader, and by the program when
     // the C code says so; constness and address merging no longer apply.
     V->setConstant(false);
