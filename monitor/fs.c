@@ -108,8 +108,11 @@ static long copy_string(struct cvm *c, uint64_t p, char *out, size_t max) {
 
 /* Lexical normalisation of an absolute path, in place: "." and ".."
  * folded, repeated slashes merged, so a cwd stays a plain path inside the
- * root. The result is never longer than the input. */
+ * root. The result is never longer than the input. Every path here is
+ * absolute (absolute() makes it so); anything else is left alone. */
 static void normalise(char *path) {
+  if (path[0] != '/')
+    return;
   size_t n = 0; /* length of the result so far, at the front of path */
   for (char *p = path; *p;) {
     while (*p == '/')
@@ -185,18 +188,9 @@ static long open_parent(struct cvm *c, long dirfd, uint64_t upath,
   const char *last = slash + 1;
   if (!*last || !strcmp(last, ".") || !strcmp(last, ".."))
     return -EINVAL;
-  /* abs becomes "parent\0last": the parent, then the name after it. */
-  if (slash == abs) {
-    memmove(abs + 2, last, strlen(last) + 1);
-    abs[1] = 0;
-    *name = abs + 2;
-  } else {
-    *slash = 0;
-    *name = slash + 1;
-  }
-  r = open_in_root(c, abs, O_PATH | O_DIRECTORY, 0);
-  memmove(abs, *name, strlen(*name) + 1); /* the name at the front: free()able */
-  *name = abs;
+  *slash = 0; /* abs is the parent now ("" for the root) */
+  r = open_in_root(c, *abs ? abs : "/", O_PATH | O_DIRECTORY, 0);
+  memmove(abs, last, strlen(last) + 1); /* the name, at the front */
   return r;
 }
 
