@@ -274,9 +274,10 @@ class Crun:
         return "crun cannot run containers here (" + "; ".join(errors) + ")"
 
     # ------------------------------------------------------------ measure
-    def measure(self, w, k, n, settle, base, used_kib, pss_kib, kernel_kib):
+    def measure(self, w, k, n, settle, used, accounted, pss_kib, kernel_kib):
         """Start N containers of W over K root filesystems, wait until ready,
-        measure, delete them all. BASE is the host's used memory before."""
+        measure, delete them all. USED and ACCOUNTED are (reading before,
+        function) of the host's used memory and the kernel-accounted one."""
         self.prepare(k)
         self.clear_markers()
         self.seq += 1
@@ -318,13 +319,14 @@ class Crun:
             pids = self.container_pids([p for p in inits if p]) + leftover
             pss = sum(pss_kib(p) for p in pids)
             kern = sum(kernel_kib(p) for p in pids)
-            used = used_kib(5) - base
+            used_d, acc_d = used[1](5) - used[0], accounted[1](5) - accounted[0]
             alive = sum(os.path.exists("/proc/%d" % p) for p in inits if p)
             if errors:
                 with open(self.dir / "errors.log", "a") as f:
                     f.write("\n".join(errors) + "\n")
             return {"ok": ok and alive == n, "pss_kib": pss, "pss_kernel_kib": pss + kern,
-                    "used_delta_kib": used, "processes": len(pids), "start_s": round(start_s, 3)}
+                    "used_delta_kib": used_d, "accounted_delta_kib": acc_d, "processes": len(pids),
+                    "start_s": round(start_s, 3)}
         finally:
             self.delete(ids)
             self.subreaper(False)

@@ -318,13 +318,13 @@ def measure(build, work, w, config, k, n, settle, probes):
     merged by KSM and that row is kept for the microvm-ksm call."""
     if config == "microvm-ksm" and (w, k, n) in _cache:
         return _cache.pop((w, k, n))
-    pss_kib, kernel_kib, used_kib = probes
+    pss_kib, kernel_kib, used_kib, accounted_kib = probes
     if (ksm.KSM / "run").exists() and ksm.read("run") == "1":
         log("density: microVM: KSM is running on this host: the microvm rows are not KSM-free")
     d = build.work / "microvm" / "initrd"
     limit = OPTS.mem_fraction * _meminfo_total()
     time.sleep(settle)
-    base = used_kib(5)
+    base, abase = used_kib(5), accounted_kib(5)
     t0 = time.time()
     procs = []
     try:
@@ -340,7 +340,8 @@ def measure(build, work, w, config, k, n, settle, probes):
             kern = sum(kernel_kib(p.pid) for p in procs)
             alive = sum(p.poll() is None for p in procs)
             return {"ok": ok and alive == n == len(procs), "pss_kib": pss, "pss_kernel_kib": pss + kern,
-                    "used_delta_kib": used_kib(5) - base, "processes": len(procs), "start_s": round(start_s, 3)}
+                    "used_delta_kib": used_kib(5) - base, "accounted_delta_kib": accounted_kib(5) - abase,
+                    "processes": len(procs), "start_s": round(start_s, 3)}
         row = reading()
         if ok and (config == "microvm-ksm" or OPTS.want_ksm):
             try:
