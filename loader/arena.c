@@ -6,14 +6,17 @@
 #include <string.h>
 #include <sys/mman.h>
 
-void orc_store_set_arena(struct orc_store *s, void *base, size_t size) {
-  s->arena = base;
-  s->arena_size = size;
+int orc_store_set_arena(struct orc_store *s, void *base, size_t size) {
+  struct orc_extent *e = malloc(sizeof *e);
+  if (!e)
+    return -1;
   free(s->free);
-  s->free = malloc(sizeof *s->free);
-  s->free[0] = (struct orc_extent){base, size};
+  *e = (struct orc_extent){base, size};
+  s->arena = base;
+  s->free = e;
   s->nfree = 1;
   s->free_cap = 1;
+  return 0;
 }
 
 void *orc_span_reserve(struct orc_store *s, size_t size) {

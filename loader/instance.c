@@ -2,9 +2,10 @@
  *
  * The hot path of cVM creation: one allocation per object from the cVM's
  * region (byte granularity, alignment only), a copy of the template's
- * initial bytes (only those not zero, into zeroed memory), zero fill of
- * the rest, a walk of the precomputed state
- * relocations, and the capability-table entries. No syscall here. */
+ * initial bytes (up to its last non-zero byte: zero-initialised state is
+ * laid out last), zero fill of the rest unless the memory is fresh, a walk
+ * of the precomputed state relocations, and the capability-table entries.
+ * No syscall here. */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -14,22 +15,6 @@
  * so any alignment up to this holds inside a copy placed on it. State
  * that asks for more is not supported (docs/loader.md). */
 #define INSTANCE_ALIGN 64
-
-/* Copies the 64-byte blocks of src that are not all zero into dst, which
- * is zero already: a template is mostly zero (musl's: 176 of 11,175 bytes
- * are not), and a page written to is a page the cVM pays for. */
-static void copy_nonzero(char *dst, const uint8_t *src, size_t n) {
-  for (size_t at = 0; at < n; at += 64) {
-    size_t len = n - at < 64 ? n - at : 64;
-    uint64_t any = 0, w;
-    for (size_t k = 0; k + 8 <= len; k += 8)
-      memcpy(&w, src + at + k, 8), any |= w;
-    for (size_t k = len & ~(size_t)7; k < len; k++)
-      any |= src[at + k];
-    if (any)
-      memcpy(dst + at, src + at, len);
-  }
-}
 
 enum orc_status orc_instantiate(const struct orc_link *l,
                                 const struct orc_alloc *a, uint64_t *ctable,
@@ -67,12 +52,9 @@ enum orc_status orc_instantiate(const struct orc_link *l,
     char *inst = out->state[i];
     if (!inst)
       continue;
-    if (a->zeroed) {
-      copy_nonzero(inst, o->image, o->image_size);
-    } else {
-      memcpy(inst, o->image, o->image_size);
+    memcpy(inst, o->image, o->image_size);
+    if (!a->zeroed)
       memset(inst + o->image_size, 0, o->elf.tmpl_size - o->image_size);
-    }
     for (size_t k = 0; k < o->nsrel; k++) {
       const struct orc_state_reloc *r = &o->srel[k];
       uint64_t v = r->value + (r->slot ? ctable[r->slot] : 0);

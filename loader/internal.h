@@ -68,18 +68,15 @@ struct orc_store {
   struct orc_object *objects;
   struct orc_link *links; /* every link in use, for orc_link_load to reuse */
   char *arena;        /* NULL: objects go wherever mmap puts them */
-  size_t arena_size;
   struct orc_extent *free; /* free extents of the arena, by address */
   size_t nfree, free_cap;
   unsigned char slot_used[ORC_MAX_SLOTS];
-  size_t nobjects;
 };
 
 struct orc_link {
   struct orc_store *store;
   struct orc_link *next; /* in the store's list */
   unsigned users;        /* orc_link_load results not yet released */
-  uint8_t (*digests)[32]; /* the objects' file digests, in scope order */
   struct orc_object **obj; /* global scope order: program first */
   size_t n;
   struct orc_object **init_order; /* dependencies before dependents */

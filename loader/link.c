@@ -74,8 +74,7 @@ static enum orc_status gather_one(struct loading *L, const char *name,
   if (L->n == MAX_OBJECTS)
     return orc_fail(L->err, ORC_ERR_DEPENDENCY,
                     "%s: more than %d objects in one link", from, MAX_OBJECTS);
-  struct staged *s = &L->st[L->n];
-  memset(s, 0, sizeof *s);
+  struct staged *s = &L->st[L->n]; /* zero: L is calloc'ed */
   if (L->src->open(L->src->ctx, name, from, &s->bytes, &s->len, L->err))
     return L->err->code ? L->err->code : ORC_ERR_IO;
   L->n++;
@@ -291,7 +290,6 @@ static enum orc_status map_new(struct loading *L, struct staged *s,
   S->slot_used[slot] = 1;
   o->next = S->objects;
   S->objects = o;
-  S->nobjects++;
   s->obj = o;
   o = NULL;
 out:
@@ -325,20 +323,17 @@ static enum orc_status make_link(struct loading *L, struct orc_link **out) {
   l->obj = calloc(L->n, sizeof *l->obj);
   l->init_order = calloc(L->n, sizeof *l->init_order);
   l->tls_offset = calloc(L->n, sizeof *l->tls_offset);
-  l->digests = calloc(L->n, sizeof *l->digests);
   l->tls_size = L->tls_size;
   l->tls_align = L->tls_align;
-  if (!l->obj || !l->init_order || !l->tls_offset || !l->digests) {
+  if (!l->obj || !l->init_order || !l->tls_offset) {
     free(l->obj);
     free(l->init_order);
     free(l->tls_offset);
-    free(l->digests);
     free(l);
     return orc_fail(L->err, ORC_ERR_NOMEM, "out of memory");
   }
   for (size_t i = 0; i < L->n; i++) {
     l->obj[i] = L->st[i].obj;
-    memcpy(l->digests[i], L->st[i].digest, 32);
     l->tls_offset[i] = L->tlsoff[i];
     if (l->obj[i]->slot + 1 > l->ctable_size)
       l->ctable_size = l->obj[i]->slot + 1;
@@ -363,10 +358,12 @@ static enum orc_status make_link(struct loading *L, struct orc_link **out) {
  * every object again. */
 static struct orc_link *find_link(const struct loading *L) {
   for (struct orc_link *l = L->store->links; l; l = l->next) {
+    if (l->n != L->n)
+      continue;
     size_t i = 0;
-    while (l->n == L->n && i < L->n && !memcmp(l->digests[i], L->st[i].digest, 32))
+    while (i < L->n && !memcmp(l->obj[i]->digest, L->st[i].digest, 32))
       i++;
-    if (l->n == L->n && i == L->n)
+    if (i == L->n)
       return l;
   }
   return NULL;
@@ -382,7 +379,6 @@ static void release_object(struct orc_object *o) {
       break;
     }
   S->slot_used[o->slot] = 0;
-  S->nobjects--;
   orc_object_unmap(o);
   orc_elf_free(&o->elf);
   orc_symhash_free(&o->symhash);
@@ -424,7 +420,7 @@ enum orc_status orc_link_load(struct orc_store *S, const char *program,
   struct loading *L = calloc(1, sizeof *L);
   if (!L)
     return orc_fail(err, ORC_ERR_NOMEM, "%s: out of memory", program);
-  *L = (struct loading){.store = S, .src = src, .err = err};
+  L->store = S, L->src = src, L->err = err; /* the rest: zero (calloc) */
   err->code = ORC_OK;
   enum orc_status st = gather(L, program);
   struct orc_link *same = st ? NULL : find_link(L);
@@ -464,7 +460,6 @@ void orc_link_release(struct orc_link *l) {
   free(l->obj);
   free(l->init_order);
   free(l->tls_offset);
-  free(l->digests);
   free(l);
 }
 

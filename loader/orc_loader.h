@@ -141,7 +141,7 @@ struct orc_store *orc_store_new(void);
 /* Optional, before the first load: map every object inside [base,
  * base+size), address space the caller reserved (PROT_NONE). The monitor
  * uses it so that a seccomp filter can tell ORC code by its address. */
-void orc_store_set_arena(struct orc_store *s, void *base, size_t size);
+int orc_store_set_arena(struct orc_store *s, void *base, size_t size); /* -1: no memory */
 /* Frees the store; every link must have been released before. */
 void orc_store_free(struct orc_store *s);
 
@@ -170,8 +170,8 @@ size_t orc_link_state_size(const struct orc_link *l);
 
 /* The caller's region allocator: `size` bytes aligned to `align`. If
  * `zeroed`, what it returns is always zero-filled (fresh pages): the
- * instance then gets only the template's non-zero bytes written, so pages
- * of state nobody writes are never touched and cost no memory. */
+ * template's zero tail (zero-initialised state, laid out last) is then not
+ * written, so pages of state nobody writes are never touched. */
 struct orc_alloc {
   void *ctx;
   void *(*alloc)(void *ctx, size_t size, size_t align);

@@ -172,7 +172,6 @@ static int parse_cvm(struct ctx *x, const yaml_node_t *n,
       s->stdout_to = strncmp(str, "file:", 5)
                          ? strdup(str)
                          : relative_to(x->file, str + 5);
-      s->stdout_is_file = !strncmp(str, "file:", 5);
     } else {
       return fail(x, kn, "unknown key '%s' (known: name, image, program, "
                          "args, env, replicas, memory, networking, stdout)",

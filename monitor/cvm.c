@@ -166,7 +166,7 @@ int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
              cfg->quota);
     goto fail;
   }
-  c->ctable = calloc(orc_link_ctable_size(c->link), sizeof *c->ctable);
+  c->ctable = malloc(orc_link_ctable_size(c->link) * sizeof *c->ctable);
   struct orc_alloc a = {&c->mem, alloc_state, 1}; /* fresh region pages */
   if (!c->ctable ||
       orc_instantiate(c->link, &a, c->ctable, &c->inst, &oe)) {
@@ -275,6 +275,12 @@ static void *initial_stack(struct cvm *c, char *top, char *const *argv,
 
 /* ---- Threads ----------------------------------------------------------- */
 
+static void thread_free(struct cvm_thread *t) {
+  if (t)
+    free(t->ctable);
+  free(t);
+}
+
 static struct cvm_thread *thread_new(struct cvm *c) {
   struct cvm_thread *t = calloc(1, sizeof *t);
   if (!t)
@@ -327,8 +333,7 @@ static void thread_finish(struct cvm_thread *t) {
   sigaltstack(&off, NULL);
   if (t->alt_stack)
     munmap(t->alt_stack, ALT_STACK_SIZE);
-  free(t->ctable);
-  free(t);
+  thread_free(t);
 }
 
 static void *thread_main(void *arg) {
@@ -384,18 +389,15 @@ static int thread_launch(struct cvm *c, struct cvm_thread *t, int *ptid) {
 int cvm_start(struct cvm *c, char *const *argv, char *const *envp) {
   struct cvm_thread *t = thread_new(c);
   if (!t || thread_memory(c, t)) {
-    if (t)
-      free(t->ctable), free(t);
+    thread_free(t);
     return -ENOMEM;
   }
   t->stack = initial_stack(c, t->stack, argv, envp);
   t->entry = orc_link_entry(c->link);
   t->is_main = 1;
   int r = thread_launch(c, t, NULL);
-  if (r < 0) {
-    free(t->ctable);
-    free(t);
-  }
+  if (r < 0)
+    thread_free(t);
   return r < 0 ? r : 0;
 }
 
@@ -415,10 +417,8 @@ long cvm_thread_start(struct cvm_thread *parent, void *fn, void *arg,
   t->cvm_fs = (uint64_t)(uintptr_t)tp;
   t->clear_tid = ctid;
   long r = thread_launch(c, t, ptid);
-  if (r < 0) {
-    free(t->ctable);
-    free(t);
-  }
+  if (r < 0)
+    thread_free(t);
   return r;
 }
 

@@ -14,7 +14,6 @@ struct deploy_spec {
   size_t quota;
   int net;
   char *stdout_to; /* "inherit" (default), "null", or a file path */
-  int stdout_is_file;
   int line;
 };
 

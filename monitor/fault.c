@@ -17,10 +17,7 @@
 
 #include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/mman.h>
-#include <sys/syscall.h>
 #include <ucontext.h>
 #include <unistd.h>
 
@@ -112,13 +109,13 @@ void fault_init(void) {
 
 /* Mapped rather than allocated: malloc on a new thread would give it a
  * heap arena of its own, and the stack is rarely touched at all. */
-int thread_signals_init(struct cvm_thread *t) {
+void thread_signals_init(struct cvm_thread *t) {
   t->alt_stack = mmap(NULL, ALT_STACK_SIZE, PROT_READ | PROT_WRITE,
                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (t->alt_stack == MAP_FAILED) {
     t->alt_stack = NULL;
-    return -1;
+    return;
   }
   stack_t ss = {.ss_sp = t->alt_stack, .ss_size = ALT_STACK_SIZE};
-  return sigaltstack(&ss, NULL);
+  sigaltstack(&ss, NULL);
 }

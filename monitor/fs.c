@@ -96,12 +96,23 @@ void fs_free(struct cvm *c) {
 
 /* A NUL-terminated string from cVM memory, checked byte by byte. */
 static long copy_string(struct cvm *c, uint64_t p, char *out, size_t max) {
-  for (size_t i = 0; i < max; i++) {
-    if (!cvm_can_access(c, (const void *)(uintptr_t)(p + i), 1, 0))
+  for (size_t i = 0; i < max;) {
+    /* The rest of the page at once when the cVM may read all of it (the
+     * common case); byte by byte otherwise, up to where it may not. */
+    const char *src = (const char *)(uintptr_t)(p + i);
+    size_t n = 4096 - (size_t)((p + i) % 4096);
+    if (n > max - i)
+      n = max - i;
+    if (!cvm_can_access(c, src, n, 0))
+      n = 1;
+    if (!cvm_can_access(c, src, n, 0))
       return -EFAULT;
-    out[i] = ((const char *)(uintptr_t)p)[i];
-    if (!out[i])
+    const char *z = memchr(src, 0, n);
+    size_t k = z ? (size_t)(z - src) + 1 : n;
+    memcpy(out + i, src, k);
+    if (z)
       return 0;
+    i += k;
   }
   return -ENAMETOOLONG;
 }

@@ -31,7 +31,7 @@ static long do_mmap(struct cvm *c, const uint64_t *a) {
   if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE))
     return -EINVAL; /* the monitor places everything */
   pthread_mutex_lock(&c->lock);
-  char *p = region_map(&c->mem, len, PROT_READ | PROT_WRITE);
+  char *p = region_map(&c->mem, len, prot);
   pthread_mutex_unlock(&c->lock);
   if (!p)
     return -ENOMEM; /* the quota */
@@ -49,10 +49,7 @@ static long do_mmap(struct cvm *c, const uint64_t *a) {
       pthread_mutex_unlock(&c->lock);
       return e;
     }
-    return (long)p;
   }
-  if (prot != (PROT_READ | PROT_WRITE))
-    mprotect(p, (len + 4095) & ~4095ul, prot);
   return (long)p;
 }
 

@@ -82,8 +82,6 @@ void *region_map(struct region *r, size_t len, int prot) {
       return NULL;
     }
     r->committed += n * PAGE;
-    if (r->committed > r->peak)
-      r->peak = r->committed;
     return p;
   }
   return NULL;

@@ -42,7 +42,6 @@ struct cvm_thread {
   pthread_t host;
   int tid;           /* cVM-local */
   int *clear_tid;    /* futex word cleared and woken at thread exit */
-  void *host_stack;  /* hostcalls run here */
   void *alt_stack;   /* signal handlers run here */
   /* What the thread runs when it starts. */
   void *entry, *arg, *stack;
@@ -66,7 +65,6 @@ struct region {
   size_t size;          /* reserved bytes */
   size_t quota;         /* most bytes committed at once */
   size_t committed;
-  size_t peak;          /* most bytes ever committed */
   uint64_t **leaf;      /* page map: bit set if the page is allocated */
   size_t nleaves;       /* of LEAF_PAGES pages each, NULL until used */
   size_t npages;
@@ -113,8 +111,6 @@ struct cvm_config {
   const char *cwd;     /* inside root; NULL: "/" */
   const char *libdir;  /* searched before /lib, /usr/lib, /usr/local/lib */
   size_t quota;
-  char *const *argv;
-  char *const *envp;
   int stdio[3]; /* host fds for the cVM's 0, 1, 2 (dup'ed) */
   int net;
 };
@@ -182,7 +178,7 @@ void *confine_arena(size_t *size);
 
 /* fault.c */
 void fault_init(void);
-int thread_signals_init(struct cvm_thread *t);
+void thread_signals_init(struct cvm_thread *t);
 
 /* gate.S and fs switching (hostcall.c) */
 void orc_gate(void);

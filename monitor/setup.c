@@ -43,11 +43,10 @@ struct orc_store *monitor_store(void) {
     size_t size;
     void *arena = confine_arena(&size);
     s = orc_store_new();
-    if (!s) {
+    if (!s || orc_store_set_arena(s, arena, size)) {
       fprintf(stderr, "orc: cannot create the object store\n");
       exit(1);
     }
-    orc_store_set_arena(s, arena, size);
   }
   return s;
 }
