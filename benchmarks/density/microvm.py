@@ -73,12 +73,11 @@ class Opts:
     vm_mem = 96
     accel = "kvm"
     boot_timeout = 60.0
-    mem_fraction = 0.6
+    mem_limit = 0.0  # KiB the host may use in all (set by run)
     want_ksm = False
 
 
 OPTS = Opts()
-SKIPPED = None          # the reason the microVM configurations were skipped
 _live = set()           # qemu Popen objects still running
 _cache = {}             # (w, k, n) -> the microvm-ksm row measured with the microvm row
 _ksm = ksm.Ksm()        # the KSM settings, saved and put back (ksm.py)
@@ -97,7 +96,6 @@ def configure(a):
     OPTS.vm_n = sorted(int(x) for x in a.vm_n.split(",") if x)
     OPTS.vm_mem = a.vm_mem
     OPTS.accel = a.vm_accel
-    OPTS.mem_fraction = a.mem_fraction
     OPTS.want_ksm = "microvm-ksm" in a.configs.split(",")
     if OPTS.accel == "tcg":
         OPTS.boot_timeout = 300.0
@@ -290,16 +288,14 @@ def probe(build, workloads):
 
 def prepare(build, workloads, ks):
     """Fetch the kernel, build the initramfs files, boot a probe guest. Returns
-    None when the microVM configurations can run, else the reason (also kept in
-    SKIPPED)."""
-    global SKIPPED
+    None when the microVM configurations can run, else the reason."""
     log("density: microVM: fetching the kernel, building initramfs files, booting a probe guest (%s)" % OPTS.accel)
-    SKIPPED = probe(build, workloads)
-    if SKIPPED is None:
+    why = probe(build, workloads)
+    if why is None:
         initrds(build, workloads, max(ks))
         log("density: microVM: kernel %s (%s), guest memory %d MiB, probe boot %.1f s" % (
             _state["kernel_release"], _state["kernel_version"], OPTS.vm_mem, _state["probe_s"]))
-    return SKIPPED
+    return why
 
 
 def describe():
@@ -322,7 +318,7 @@ def measure(build, work, w, config, k, n, settle, probes):
     if (ksm.KSM / "run").exists() and ksm.read("run") == "1":
         log("density: microVM: KSM is running on this host: the microvm rows are not KSM-free")
     d = build.work / "microvm" / "initrd"
-    limit = OPTS.mem_fraction * _meminfo_total()
+    limit = OPTS.mem_limit
     time.sleep(settle)
     base, abase = used_kib(5), accounted_kib(5)
     t0 = time.time()
@@ -359,14 +355,6 @@ def measure(build, work, w, config, k, n, settle, probes):
         return row
     finally:
         kill_guests(procs)
-
-
-def _meminfo_total():
-    with open("/proc/meminfo") as f:
-        for line in f:
-            if line.startswith("MemTotal:"):
-                return int(line.split()[1])
-    return 0
 
 
 # ---------------------------------------------------------------- report
