@@ -12,7 +12,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/futex.h>
-#include <linux/openat2.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,14 +98,12 @@ static int root_open(void *ctx, const char *name, const char *from,
       continue;
     snprintf(path, sizeof path, "%s%s%s", from ? dirs[i] : "", from ? "/" : "",
              name);
-    struct open_how how = {.flags = O_RDONLY | O_CLOEXEC,
-                           .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
-    fd = syscall(SYS_openat2, rs->rootfd, path, &how, sizeof how);
+    fd = root_open_path(rs->rootfd, path, O_RDONLY, 0);
   }
   struct stat st;
   if (fd < 0 || fstat((int)fd, &st) || !S_ISREG(st.st_mode)) {
     snprintf(err->msg, sizeof err->msg, "%s: %s%s%s", name,
-             fd < 0 ? strerror(errno) : "not a regular file",
+             fd < 0 ? strerror((int)-fd) : "not a regular file",
              from ? ", needed by " : "", from ? from : "");
     err->code = ORC_ERR_IO;
     if (fd >= 0)

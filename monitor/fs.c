@@ -175,12 +175,16 @@ static long absolute(struct cvm *c, long dirfd, uint64_t upath, char **out) {
   return r;
 }
 
-static long open_in_root(struct cvm *c, const char *abs, long flags, long mode) {
+long root_open_path(int rootfd, const char *path, long flags, long mode) {
   struct open_how how = {.flags = (uint64_t)flags | O_CLOEXEC,
                          .mode = (flags & (O_CREAT | O_TMPFILE)) ? (uint64_t)mode : 0,
                          .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
-  long fd = syscall(SYS_openat2, c->rootfd, abs, &how, sizeof how);
+  long fd = syscall(SYS_openat2, rootfd, path, &how, sizeof how);
   return fd < 0 ? -errno : fd;
+}
+
+static long open_in_root(struct cvm *c, const char *abs, long flags, long mode) {
+  return root_open_path(c->rootfd, abs, flags, mode);
 }
 
 /* The parent directory of (dirfd, path), opened O_PATH inside the root;
@@ -375,29 +379,38 @@ static long do_chdir(struct cvm *c, long dirfd, uint64_t upath) {
   return 0;
 }
 
+/* A cVM's iovec array (already checked readable), copied and every buffer
+ * checked: another cVM thread may change the array after the check, and
+ * the kernel would read the changed one. Small arrays (musl's stdio uses
+ * two) go in `small`, on the stack; *out is freed by the caller unless it
+ * is `small`. */
+long iov_copy(struct cvm *c, const void *uiov, size_t cnt, int write,
+              struct iovec *small, struct iovec **out) {
+  struct iovec *iov = cnt <= IOV_SMALL ? small : malloc(cnt * sizeof *iov);
+  if (!iov)
+    return -ENOMEM;
+  memcpy(iov, uiov, cnt * sizeof *iov);
+  for (size_t i = 0; i < cnt; i++)
+    if (!cvm_can_access(c, iov[i].iov_base, iov[i].iov_len, write)) {
+      if (iov != small)
+        free(iov);
+      return -EFAULT;
+    }
+  *out = iov;
+  return 0;
+}
+
 /* readv/writev and friends: the iovec array and every buffer checked. */
 static long do_iov(struct cvm *c, long nr, int h, uint64_t uiov, long cnt,
                    long off) {
   if (cnt < 0 || cnt > IOV_MAX)
     return -EINVAL;
   CHECK(uiov, (size_t)cnt * sizeof(struct iovec), 0);
-  /* Checked in a copy: another cVM thread may change the array after the
-   * check, and the kernel would read the changed one. Small arrays (musl's
-   * stdio uses two) stay on the stack, which every cVM thread touches. */
-  struct iovec small[8], *iov = cnt <= 8 ? small : malloc((size_t)cnt * sizeof *iov);
-  if (!iov)
-    return -ENOMEM;
-  memcpy(iov, (const void *)uiov, (size_t)cnt * sizeof *iov);
-  long r = 0;
-  for (long i = 0; i < cnt && !r; i++)
-    if (!cvm_can_access(c, iov[i].iov_base, iov[i].iov_len,
-                        nr == SYS_readv || nr == SYS_preadv))
-      r = -EFAULT;
-  if (r) {
-    if (iov != small)
-      free(iov);
+  struct iovec small[IOV_SMALL], *iov;
+  long r = iov_copy(c, (const void *)uiov, (size_t)cnt,
+                    nr == SYS_readv || nr == SYS_preadv, small, &iov);
+  if (r)
     return r;
-  }
   switch (nr) {
   case SYS_readv: r = readv(h, iov, (int)cnt); break;
   case SYS_writev: r = writev(h, iov, (int)cnt); break;

@@ -162,6 +162,14 @@ long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a, int *handled)
 int fd_alloc(struct cvm *c, int host, int min);
 /* The host fd behind the cVM's fd, or -EBADF. */
 int fd_host(struct cvm *c, long fd);
+/* openat2(rootfd, path, RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS), O_CLOEXEC
+ * added: the fd, or -errno. */
+long root_open_path(int rootfd, const char *path, long flags, long mode);
+/* Copy and check of a cVM's iovec array (fs.c). */
+#define IOV_SMALL 8
+struct iovec;
+long iov_copy(struct cvm *c, const void *uiov, size_t cnt, int write,
+              struct iovec *small, struct iovec **out);
 /* Frees the cVM's cwd and fd table (closing every fd). */
 void fs_free(struct cvm *c);
 /* net.c: sockets (when the cVM may network), poll, epoll. */

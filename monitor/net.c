@@ -54,27 +54,23 @@ static long do_msg(struct cvm *c, long nr, int h, uint64_t umsg, int flags) {
   if (m.msg_iovlen > 1024)
     return -EMSGSIZE;
   CHECK(m.msg_iov, m.msg_iovlen * sizeof(struct iovec), 0);
-  /* Checked in a copy: the cVM's array may change under us. */
-  struct iovec *iov = malloc((m.msg_iovlen ? m.msg_iovlen : 1) * sizeof *iov);
-  if (!iov)
-    return -ENOMEM;
-  memcpy(iov, m.msg_iov, m.msg_iovlen * sizeof *iov);
+  struct iovec small[IOV_SMALL], *iov;
+  long e = iov_copy(c, m.msg_iov, m.msg_iovlen, nr == SYS_recvmsg, small, &iov);
+  if (e)
+    return e;
   m.msg_iov = iov;
-  for (size_t i = 0; i < m.msg_iovlen; i++)
-    if (!cvm_can_access(c, iov[i].iov_base, iov[i].iov_len, nr == SYS_recvmsg)) {
-      free(iov);
-      return -EFAULT;
-    }
   if ((m.msg_name && !cvm_can_access(c, m.msg_name, m.msg_namelen,
                                      nr == SYS_recvmsg)) ||
       (nr == SYS_sendmsg && m.msg_controllen)) {
-    free(iov); /* no ancillary data: it could carry fds */
+    if (iov != small)
+      free(iov); /* no ancillary data: it could carry fds */
     return m.msg_controllen ? -EINVAL : -EFAULT;
   }
   m.msg_control = NULL;
   m.msg_controllen = 0;
   long r = nr == SYS_sendmsg ? sendmsg(h, &m, flags) : recvmsg(h, &m, flags);
-  free(iov);
+  if (iov != small)
+    free(iov);
   if (r >= 0 && nr == SYS_recvmsg) {
     ((struct msghdr *)umsg)->msg_namelen = m.msg_namelen;
     ((struct msghdr *)umsg)->msg_controllen = 0;
