@@ -212,21 +212,11 @@ size_t orc_tls_align(const struct orc_link *l);
 /* Initialises a thread's static TLS in area[0..orc_tls_size) and returns
  * its thread pointer (to be loaded into FS). */
 void *orc_tls_init(const struct orc_link *l, void *area);
-/* The link's TLS modules, for the runtime's descriptor of them
- * (docs/runtime-abi.md, AT_ORC_TLS). Returns how many; fills up to max. */
-struct orc_tls_module_info {
-  uint64_t modid;  /* the object's slot */
-  const void *image;
-  uint64_t len, size;
-  uint64_t offset; /* block at thread pointer - offset */
-};
-size_t orc_link_tls_modules(const struct orc_link *l,
-                            struct orc_tls_module_info *out, size_t max);
-/* Bytes at the thread pointer left for the runtime's thread control
- * block before the dtv (orc_tls_init's layout). */
-size_t orc_tls_tcb_room(void);
-/* Bytes of TLS blocks below the thread pointer. */
-size_t orc_link_tls_blocks(const struct orc_link *l);
+/* The runtime's descriptor of the link's static TLS, for new threads
+ * (runtime/src/internal/orc_abi.h, docs/runtime-abi.md, AT_ORC_TLS):
+ * fills *d if not NULL and returns its size in bytes. */
+struct orc_tls_desc;
+size_t orc_link_tls_desc(const struct orc_link *l, struct orc_tls_desc *d);
 /* The loader's __tls_get_addr, bound for every object that imports it. */
 void *orc_tls_get_addr(const uint64_t *ti);
 

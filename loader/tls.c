@@ -10,6 +10,7 @@
  * every cVM. The TCB at the thread pointer starts { self, dtv }, as
  * musl's struct pthread does. */
 #include "internal.h"
+#include "../runtime/src/internal/orc_abi.h" /* struct orc_tls_desc */
 
 #include <string.h>
 
@@ -66,21 +67,20 @@ void *orc_tls_get_addr(const uint64_t *ti) {
   return (void *)(dtv[ti[0]] + ti[1]);
 }
 
-size_t orc_link_tls_modules(const struct orc_link *l,
-                            struct orc_tls_module_info *out, size_t max) {
+size_t orc_link_tls_desc(const struct orc_link *l, struct orc_tls_desc *d) {
   size_t n = 0;
   for (size_t i = 0; i < l->n; i++) {
     const struct orc_object *o = l->obj[i];
     if (!o->elf.has_tls)
       continue;
-    if (n < max)
-      out[n] = (struct orc_tls_module_info){o->slot, o->base + o->elf.tls_vaddr,
-                                            o->elf.tls_filesz, o->elf.tls_memsz,
-                                            l->tls_offset[i]};
+    if (d)
+      d->modules[n] = (struct orc_tls_module){
+          o->slot, (uint64_t)(uintptr_t)(o->base + o->elf.tls_vaddr),
+          o->elf.tls_filesz, o->elf.tls_memsz, l->tls_offset[i]};
     n++;
   }
-  return n;
+  if (d)
+    *d = (struct orc_tls_desc){ORC_TLS_DESC_VERSION, TCB_SIZE, l->tls_size,
+                               l->tls_align, l->ctable_size, n};
+  return sizeof *d + n * sizeof d->modules[0];
 }
-
-size_t orc_tls_tcb_room(void) { return TCB_SIZE; }
-size_t orc_link_tls_blocks(const struct orc_link *l) { return l->tls_size; }

@@ -210,26 +210,12 @@ static void *initial_stack(struct cvm *c, char *top, char *const *argv,
   for (int i = 0; i < envc; i++)
     astr[argc + i] = push_bytes(&sp, envp[i], strlen(envp[i]) + 1);
   /* The link's static TLS, for new threads (runtime-abi.md, AT_ORC_TLS). */
-  struct orc_tls_module_info mods[64];
-  size_t nmods = orc_link_tls_modules(c->link, mods, 64);
-  if (nmods > 64)
-    nmods = 64;
-  size_t dsize = sizeof(struct orc_tls_desc) + nmods * sizeof(struct orc_tls_module);
   pthread_mutex_lock(&c->lock);
-  struct orc_tls_desc *desc = region_alloc_bytes(&c->mem, dsize, 16);
+  struct orc_tls_desc *desc =
+      region_alloc_bytes(&c->mem, orc_link_tls_desc(c->link, NULL), 16);
   pthread_mutex_unlock(&c->lock);
-  if (desc) {
-    desc->version = ORC_TLS_DESC_VERSION;
-    desc->tcb_room = orc_tls_tcb_room();
-    desc->size = orc_link_tls_blocks(c->link);
-    desc->align = orc_tls_align(c->link);
-    desc->dtv_len = orc_link_ctable_size(c->link);
-    desc->nmodules = nmods;
-    for (size_t i = 0; i < nmods; i++)
-      desc->modules[i] = (struct orc_tls_module){
-          mods[i].modid, (uint64_t)(uintptr_t)mods[i].image, mods[i].len,
-          mods[i].size, mods[i].offset};
-  }
+  if (desc)
+    orc_link_tls_desc(c->link, desc);
   unsigned char rnd[16];
   getrandom(rnd, sizeof rnd, 0);
   char *random = push_bytes(&sp, rnd, sizeof rnd);

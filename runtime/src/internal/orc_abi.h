@@ -1,7 +1,8 @@
 /* The cVM runtime ABI in C: what the runtime (musl built with orc.so)
  * and the monitor agree on. docs/runtime-abi.md is the prose version.
  *
- * Self-contained (only <stdint.h>) so the monitor can include it too. */
+ * Self-contained (only <stdint.h>) so the monitor and the loader (which
+ * fills struct orc_tls_desc) can include it too. */
 #ifndef ORC_ABI_H
 #define ORC_ABI_H
 
