@@ -70,6 +70,16 @@ void *region_map(struct region *r, size_t len, int prot) {
   if (!n || n * PAGE > r->quota - r->committed)
     return NULL;
   for (size_t i = 0, run = 0; i < r->npages; i++) {
+    /* A word of 64 pages at once when it cannot end the search: all used,
+     * or all free and the run still short at its end. */
+    const uint64_t *l = r->leaf[i / LEAF_PAGES];
+    uint64_t w = l ? l[i % LEAF_PAGES / 64] : 0;
+    if (i % 64 == 0 && i + 64 <= r->npages &&
+        (w == ~0ull || (w == 0 && run + 64 < n))) {
+      run = w ? 0 : run + 64;
+      i += 63;
+      continue;
+    }
     run = used(r, i) ? 0 : run + 1;
     if (run < n)
       continue;
