@@ -274,10 +274,9 @@ class Crun:
         return "crun cannot run containers here (" + "; ".join(errors) + ")"
 
     # ------------------------------------------------------------ measure
-    def measure(self, w, k, n, settle, used, accounted, pss_kib, kernel_kib):
+    def measure(self, w, k, n, settle, reading):
         """Start N containers of W over K root filesystems, wait until ready,
-        measure, delete them all. USED and ACCOUNTED are (reading before,
-        function) of the host's used memory and the kernel-accounted one."""
+        measure (READING(pids): run's memory figures), delete them all."""
         self.prepare(k)
         self.clear_markers()
         self.seq += 1
@@ -317,16 +316,12 @@ class Crun:
             leftover = [int(p) for p in os.listdir("/proc") if p.isdigit() and self.comm(int(p)) == "crun"
                         and self.state_of(int(p)) != "Z"]
             pids = self.container_pids([p for p in inits if p]) + leftover
-            pss = sum(pss_kib(p) for p in pids)
-            kern = sum(kernel_kib(p) for p in pids)
-            used_d, acc_d = used[1](5) - used[0], accounted[1](5) - accounted[0]
+            mem = reading(pids)
             alive = sum(os.path.exists("/proc/%d" % p) for p in inits if p)
             if errors:
                 with open(self.dir / "errors.log", "a") as f:
                     f.write("\n".join(errors) + "\n")
-            return {"ok": ok and alive == n, "pss_kib": pss, "pss_kernel_kib": pss + kern,
-                    "used_delta_kib": used_d, "accounted_delta_kib": acc_d, "processes": len(pids),
-                    "start_s": round(start_s, 3)}
+            return {"ok": ok and alive == n, **mem, "processes": len(pids), "start_s": round(start_s, 3)}
         finally:
             self.delete(ids)
             self.subreaper(False)

@@ -314,7 +314,7 @@ def measure(build, work, w, config, k, n, settle, probes):
     merged by KSM and that row is kept for the microvm-ksm call."""
     if config == "microvm-ksm" and (w, k, n) in _cache:
         return _cache.pop((w, k, n))
-    pss_kib, kernel_kib, used_kib, accounted_kib = probes
+    reading, used_kib, accounted_kib = probes  # run's: the memory figures, the baselines
     if (ksm.KSM / "run").exists() and ksm.read("run") == "1":
         log("density: microVM: KSM is running on this host: the microvm rows are not KSM-free")
     d = build.work / "microvm" / "initrd"
@@ -331,19 +331,17 @@ def measure(build, work, w, config, k, n, settle, probes):
             log("\ndensity: microVM %s K=%d N=%d: %s" % (w, k, n, reason))
         time.sleep(settle)
 
-        def reading():
-            pss = sum(pss_kib(p.pid) for p in procs)
-            kern = sum(kernel_kib(p.pid) for p in procs)
+        def point():
+            mem = reading([p.pid for p in procs], base, abase)
             alive = sum(p.poll() is None for p in procs)
-            return {"ok": ok and alive == n == len(procs), "pss_kib": pss, "pss_kernel_kib": pss + kern,
-                    "used_delta_kib": used_kib(5) - base, "accounted_delta_kib": accounted_kib(5) - abase,
-                    "processes": len(procs), "start_s": round(start_s, 3)}
-        row = reading()
+            return {"ok": ok and alive == n == len(procs), **mem, "processes": len(procs),
+                    "start_s": round(start_s, 3)}
+        row = point()
         if ok and (config == "microvm-ksm" or OPTS.want_ksm):
             try:
                 merged, ks = _ksm.scan([p.pid for p in procs], marked_by_prctl=False)
                 time.sleep(settle)
-                krow = reading()
+                krow = point()
                 krow.update(ks)
                 krow["ok"] = krow["ok"] and merged
             finally:
