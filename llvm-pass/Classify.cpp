@@ -49,11 +49,8 @@ bool isImportedData(const Value *V) {
          !GlobalValue::isWeakODRLinkage(L);
 }
 
-namespace {
-
-// The first state or imported global that constant C refers to, or null.
-const GlobalValue *findStateRef(const Constant *C, const StateSet &S,
-                                SmallPtrSetImpl<const Constant *> &Seen) {
+static const GlobalValue *findStateRef(const Constant *C, const StateSet &S,
+                                       SmallPtrSetImpl<const Constant *> &Seen) {
   if (!Seen.insert(C).second)
     return nullptr;
   if (const auto *GV = dyn_cast<GlobalValue>(C))
@@ -71,6 +68,8 @@ const GlobalValue *findStateRef(const Constant *C, const StateSet &S) {
   SmallPtrSet<const Constant *, 16> Seen;
   return findStateRef(C, S, Seen);
 }
+
+namespace {
 
 bool isCandidate(const GlobalVariable &GV) {
   return !GV.isDeclarationForLinker() && !isReserved(GV) &&

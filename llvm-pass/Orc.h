@@ -22,6 +22,7 @@
 #include "llvm/IR/GlobalValue.h"
 
 namespace llvm {
+class Constant;
 class GlobalVariable;
 class Module;
 class Value;
@@ -58,6 +59,10 @@ bool isReserved(const llvm::GlobalValue &GV);
 // True for data whose address this TU must import through a cell: a
 // declaration, or a definition the linker may replace (weak, common).
 bool isImportedData(const llvm::Value *V);
+// The first state or imported global that constant C refers to (depth
+// first), or null: whether C must be rewritten, and what to name if not.
+const llvm::GlobalValue *findStateRef(const llvm::Constant *C,
+                                      const StateSet &S);
 
 // Step 1: fills S.State; false after reporting an error.
 bool classifyState(llvm::Module &M, StateSet &S);

@@ -62,45 +62,11 @@ private:
     return GV && (S.State.count(const_cast<GlobalValue *>(GV)) ||
                   isImportedData(GV));
   }
-  bool containsTarget(const Constant *C,
-                      SmallPtrSetImpl<const Constant *> &Seen) const;
-  bool containsTarget(const Constant *C) const {
-    SmallPtrSet<const Constant *, 8> Seen;
-    return containsTarget(C, Seen);
-  }
-  void collectTargets(const Constant *C, SetVector<GlobalValue *> &Out,
-                      SmallPtrSetImpl<const Constant *> &Seen) const;
   bool checkInlineAsm(CallBase &CB);
   void emitDeltaLoad();
   Value *addressOf(GlobalValue *GV, Instruction *At);
   Value *expand(Constant *C, Instruction *At);
 };
-
-bool FunctionRewriter::containsTarget(
-    const Constant *C, SmallPtrSetImpl<const Constant *> &Seen) const {
-  if (isa<GlobalValue>(C))
-    return isTarget(C);
-  if (!Seen.insert(C).second)
-    return false;
-  for (const Use &U : C->operands())
-    if (containsTarget(cast<Constant>(U.get()), Seen))
-      return true;
-  return false;
-}
-
-void FunctionRewriter::collectTargets(
-    const Constant *C, SetVector<GlobalValue *> &Out,
-    SmallPtrSetImpl<const Constant *> &Seen) const {
-  if (isa<GlobalValue>(C)) {
-    if (isTarget(C))
-      Out.insert(const_cast<GlobalValue *>(cast<GlobalValue>(C)));
-    return;
-  }
-  if (!Seen.insert(C).second)
-    return;
-  for (const Use &U : C->operands())
-    collectTargets(cast<Constant>(U.get()), Out, Seen);
-}
 
 // The constraint codes of the asm operand that call argument ArgNo feeds.
 std::vector<std::string> asmCodesForArg(const InlineAsm &IA, unsigned ArgNo) {
@@ -164,18 +130,16 @@ bool FunctionRewriter::checkInlineAsm(CallBase &CB) {
   }
   for (unsigned I = 0, E = CB.arg_size(); I != E; ++I) {
     auto *C = dyn_cast<Constant>(CB.getArgOperand(I));
-    if (!C || !containsTarget(C))
+    const GlobalValue *Ref = C ? findStateRef(C, S) : nullptr;
+    if (!Ref)
       continue;
     for (const std::string &Code : asmCodesForArg(*IA, I)) {
       if (!isImmediateCode(Code))
         continue;
-      SetVector<GlobalValue *> Names;
-      SmallPtrSet<const Constant *, 8> Seen;
-      collectTargets(C, Names, Seen);
       Ctx.emitError(&CB, "orc: " + instLocation(CB) +
                              ": inline asm takes the address of state "
                              "variable '" +
-                             Names.front()->getName() +
+                             Ref->getName() +
                              "' as an immediate operand ('" + Code +
                              "'); use a register or memory operand");
       return false;
@@ -227,7 +191,7 @@ Value *FunctionRewriter::addressOf(GlobalValue *GV, Instruction *At) {
 Value *FunctionRewriter::expand(Constant *C, Instruction *At) {
   if (auto *GV = dyn_cast<GlobalValue>(C))
     return isTarget(GV) ? addressOf(GV, At) : C;
-  if (!containsTarget(C))
+  if (!findStateRef(C, S))
     return C;
   if (auto *CE = dyn_cast<ConstantExpr>(C)) {
     Instruction *NI = CE->getAsInstruction();
@@ -263,9 +227,8 @@ static bool mustStayConstant(const Instruction &I) {
 }
 
 bool FunctionRewriter::run() {
-  SetVector<GlobalValue *> Used;
+  const GlobalValue *First = nullptr; // the first state used, for errors
   SmallVector<Instruction *, 64> Users;
-  SmallPtrSet<const Constant *, 32> Seen;
   // Inline asm text may name state whether or not the call also passes
   // state as an operand: check every asm call.
   bool OK = true;
@@ -278,11 +241,13 @@ bool FunctionRewriter::run() {
     if (mustStayConstant(I))
       continue;
     bool Uses = false;
-    for (Value *Op : I.operands())
-      if (auto *C = dyn_cast<Constant>(Op); C && containsTarget(C)) {
-        collectTargets(C, Used, Seen);
+    for (Value *Op : I.operands()) {
+      auto *C = dyn_cast<Constant>(Op);
+      if (const GlobalValue *Ref = C ? findStateRef(C, S) : nullptr) {
+        First = First ? First : Ref;
         Uses = true;
       }
+    }
     if (Uses)
       Users.push_back(&I);
   }
@@ -290,7 +255,7 @@ bool FunctionRewriter::run() {
     return true;
   if (F.hasFnAttribute(Attribute::Naked)) {
     reportError(M, M.getSourceFileName() + ": naked function '" + F.getName() +
-                       "' uses state variable '" + Used.front()->getName() +
+                       "' uses state variable '" + First->getName() +
                        "'; naked functions cannot load the cVM's delta");
     return false;
   }
@@ -299,7 +264,7 @@ bool FunctionRewriter::run() {
     auto *PN = dyn_cast<PHINode>(I);
     for (unsigned Idx = 0, E = I->getNumOperands(); Idx != E; ++Idx) {
       auto *C = dyn_cast<Constant>(I->getOperand(Idx));
-      if (!C || !containsTarget(C))
+      if (!C || !findStateRef(C, S))
         continue;
       if (!PN) {
         I->setOperand(Idx, expand(C, I));
