@@ -20,13 +20,7 @@ enum orc_status orc_instantiate(const struct orc_link *l,
                                 const struct orc_alloc *a, uint64_t *ctable,
                                 struct orc_instance *out,
                                 struct orc_error *err) {
-  memset(out, 0, sizeof *out);
-  out->state = calloc(l->n, sizeof *out->state);
-  if (!out->state)
-    return orc_fail(err, ORC_ERR_NOMEM, "out of memory");
-  out->link = l;
-  out->ctable = ctable;
-  out->nobjects = l->n;
+  *out = (struct orc_instance){l, ctable};
   memset(ctable, 0, l->ctable_size * sizeof *ctable);
   /* First place every instance, so each object's delta is known... */
   for (size_t i = 0; i < l->n; i++) {
@@ -35,23 +29,21 @@ enum orc_status orc_instantiate(const struct orc_link *l,
     if (!size)
       continue;
     char *inst = a->alloc(a->ctx, size, INSTANCE_ALIGN);
-    if (!inst) {
-      orc_instance_free(out);
+    if (!inst)
       return orc_fail(err, ORC_ERR_NOMEM,
                       "%s: the cVM's region is exhausted (state instance of "
                       "%zu bytes)",
                       o->elf.name, size);
-    }
-    out->state[i] = inst;
     ctable[o->slot] = (uint64_t)(uintptr_t)inst -
                       ((uint64_t)(uintptr_t)o->base + o->elf.tmpl_vaddr);
   }
   /* ...then fill them: pointers may cross objects. */
   for (size_t i = 0; i < l->n; i++) {
     const struct orc_object *o = l->obj[i];
-    char *inst = out->state[i];
-    if (!inst)
+    if (!o->elf.tmpl_size)
       continue;
+    char *inst = (char *)(uintptr_t)((uint64_t)(uintptr_t)o->base +
+                                     o->elf.tmpl_vaddr + ctable[o->slot]);
     memcpy(inst, o->image, o->image_size);
     if (!a->zeroed)
       memset(inst + o->image_size, 0, o->elf.tmpl_size - o->image_size);
@@ -64,10 +56,6 @@ enum orc_status orc_instantiate(const struct orc_link *l,
   return ORC_OK;
 }
 
-void orc_instance_free(struct orc_instance *inst) {
-  free(inst->state);
-  inst->state = NULL;
-}
 
 void orc_run_constructors(const struct orc_instance *inst) {
   size_t n = orc_link_init_fini(inst->link, 0, NULL, 0);

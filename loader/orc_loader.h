@@ -180,9 +180,8 @@ struct orc_alloc {
 
 struct orc_instance {
   const struct orc_link *link;
-  uint64_t *ctable;   /* the cVM's capability table (caller's memory) */
-  char **state;       /* per object of the link, its instance (or NULL) */
-  size_t nobjects;
+  uint64_t *ctable; /* the cVM's capability table (caller's memory): an
+                       object's instance is at its template + ctable[slot] */
 };
 
 /* Places one state instance per object of the link in memory from `a`
@@ -193,7 +192,6 @@ enum orc_status orc_instantiate(const struct orc_link *l,
                                 const struct orc_alloc *a, uint64_t *ctable,
                                 struct orc_instance *out,
                                 struct orc_error *err);
-void orc_instance_free(struct orc_instance *inst);
 
 /* Runs every constructor of the link in dependency order (a library before
  * the objects that need it), as orc_link_init_fini lists them, in the cVM:

@@ -455,7 +455,6 @@ int cvm_wait(struct cvm *c) {
 void cvm_destroy(struct cvm *c) {
   if (!c)
     return;
-  orc_instance_free(&c->inst);
   orc_link_release(c->link);
   region_free(&c->mem);
   fs_free(c);

@@ -105,7 +105,6 @@ static void bench_instantiate(const char *label, const char *dir, int runs,
     memcpy(dst, src, bytes);
     __asm__ volatile("" ::"r"(dst) : "memory");
     double t2 = now_ns();
-    orc_instance_free(&inst);
     t[i] = t1 - t0;
     m[i] = t2 - t1;
   }

@@ -93,8 +93,6 @@ static void test_instances(struct orc_link *l) {
   CHECK(ok && bad == 0, "%d of %d instances lost their state (first %d, code %d)",
         bad, INSTANCES, first_bad, code);
   set_gs(NULL);
-  for (int i = 0; i < INSTANCES; i++)
-    orc_instance_free(&inst[i]);
   free(inst);
   free(ctables);
   region_free(&r);
@@ -132,8 +130,6 @@ static void test_tls(struct orc_link *l) {
   set_gs(NULL);
   CHECK(got[0] == 101 + 4 && got[1] == 102 + 5 && got[2] == 101 + 4,
         "tls values %d %d %d, expected 105 107 105", got[0], got[1], got[2]);
-  for (int i = 0; i < 2; i++)
-    orc_instance_free(&inst[i]);
   free(ct);
   region_free(&r);
 }
