@@ -13,8 +13,7 @@ setup:
 	@tools/setup
 
 $(BUILD)/CMakeCache.txt: | setup
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19
+	cmake -S . -B $(BUILD)
 
 configure: $(BUILD)/CMakeCache.txt
 

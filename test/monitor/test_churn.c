@@ -1,7 +1,12 @@
 /* Churn: create, run and destroy 10,000 cVMs in one monitor. The
  * monitor's resident memory must come back to within a small bound of
- * where it stood after a warm-up, and (in the LeakSanitizer build) nothing
- * may leak.
+ * where it stood after a warm-up; in the LeakSanitizer build nothing may
+ * leak, and resident memory is not bounded there: the sanitizer's runtime
+ * keeps state for every thread ever created (clang 19's about 0.2 KiB a
+ * thread, gcc 12's 3.8 KiB: a ten-line program that only creates and
+ * joins threads grows 7.5 MiB over 2,000 of them under gcc's), which
+ * measures the runtime, not the monitor. The uninstrumented build shows no
+ * growth with either compiler.
  *
  * Usage: test_churn IMAGE_DIR PROGRAM [COUNT] */
 #define _GNU_SOURCE
@@ -11,6 +16,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+
+#ifndef __has_feature
+#define __has_feature(x) 0
+#endif
+#if __has_feature(leak_sanitizer)
+#define BOUND_RSS 0
+#else
+#define BOUND_RSS 1
+#endif
 
 static long rss_kib(void) {
   long pages = 0, resident = 0;
@@ -56,11 +70,12 @@ int main(int argc, char **argv) {
   close(devnull);
   /* Let detached host threads finish tearing down before LSan looks. */
   usleep(200000);
-  int grew_ok = after - before <= 4096;
   printf("%d cVMs, %d wrong; RSS after %d: %ld KiB, after %d: %ld KiB "
-         "(growth %ld KiB, bound 4096)\n",
-         count, bad, warm, before, count, after, after - before);
-  printf("%d passed, %d failed\n", (bad == 0) + grew_ok,
-         (bad != 0) + !grew_ok);
-  return bad || !grew_ok;
+         "(growth %ld KiB, %s)\n",
+         count, bad, warm, before, count, after, after - before,
+         BOUND_RSS ? "bound 4096" : "not bounded under LeakSanitizer");
+  int checks = 1 + BOUND_RSS,
+      failed = (bad != 0) + (BOUND_RSS && after - before > 4096);
+  printf("%d passed, %d failed\n", checks - failed, failed);
+  return failed != 0;
 }
