@@ -1,0 +1,688 @@
+// orc-as: the SFI assembler stage (docs/sfi.md). An assembler for x86-64
+// ELF built on LLVM's MC layer: it parses assembly with LLVM's own parser,
+// rewrites every instruction into the forms docs/sfi.md allows, and emits
+// the object with MC's bundle-alignment support (32-byte bundles, locked
+// sequences, calls at bundle ends). It refuses what it cannot make safe
+// with a message naming the file, the line and the instruction.
+//
+// It is not trusted: the loader's verifier checks its output. It exists so
+// that what the verifier would refuse is not built in the first place.
+//
+// Command line (the part of GNU as's that clang -fno-integrated-as uses):
+//   orc-as [--no-sfi] [-o OUT] [-I DIR]... [--gdwarf-N] [--64] [IN | -]
+// --no-sfi assembles unchanged (insecure; benchmark baselines only).
+//
+// Rewriting works on MCInsts, not text: which operands are memory, whether
+// an instruction reads or writes memory, and which registers it defines
+// come from LLVM's instruction tables. Opcode and register numbers are
+// looked up by name (LLVM installs no X86 enum headers).
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/MC/MCAsmBackend.h"
+#include "llvm/MC/MCAsmInfo.h"
+#include "llvm/MC/MCCodeEmitter.h"
+#include "llvm/MC/MCContext.h"
+#include "llvm/MC/MCELFStreamer.h"
+#include "llvm/MC/MCExpr.h"
+#include "llvm/MC/MCInst.h"
+#include "llvm/MC/MCInstPrinter.h"
+#include "llvm/MC/MCInstrInfo.h"
+#include "llvm/MC/MCObjectFileInfo.h"
+#include "llvm/MC/MCObjectWriter.h"
+#include "llvm/MC/MCParser/MCAsmParser.h"
+#include "llvm/MC/MCParser/MCTargetAsmParser.h"
+#include "llvm/MC/MCRegisterInfo.h"
+#include "llvm/MC/MCSectionELF.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/MCSymbolELF.h"
+#include "llvm/MC/MCTargetOptions.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Triple.h"
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+using namespace llvm;
+
+namespace {
+
+const char *const TripleName = "x86_64-unknown-linux-gnu";
+constexpr int BundleLog2 = 5; // 32-byte bundles (docs/sfi.md B1)
+constexpr int64_t StackDispBound = 32768; // M3/M4
+
+// Opcode and register numbers by LLVM's names.
+struct Names {
+  StringMap<unsigned> Op, Reg;
+  Names(const MCInstrInfo &MII, const MCRegisterInfo &MRI) {
+    for (unsigned I = 0; I < MII.getNumOpcodes(); ++I)
+      Op[MII.getName(I)] = I;
+    for (unsigned I = 1; I < MRI.getNumRegs(); ++I)
+      Reg[MRI.getName(I)] = I;
+  }
+  unsigned op(StringRef N) const {
+    auto It = Op.find(N);
+    if (It == Op.end())
+      report_fatal_error("orc-as: LLVM has no opcode " + N);
+    return It->second;
+  }
+  unsigned reg(StringRef N) const {
+    auto It = Reg.find(N);
+    if (It == Reg.end())
+      report_fatal_error("orc-as: LLVM has no register " + N);
+    return It->second;
+  }
+};
+
+// Labels that must start a bundle, found by a first parse of the input:
+// every label a data directive outside executable sections refers to (jump
+// tables, in any section but text) and every label whose address code
+// takes (blockaddress), besides functions and global labels, which the
+// streamer aligns by their type.
+struct Targets {
+  StringSet<> Labels;
+};
+
+void collectSymbols(const MCExpr *E, StringSet<> &Out) {
+  switch (E->getKind()) {
+  case MCExpr::SymbolRef:
+    Out.insert(cast<MCSymbolRefExpr>(E)->getSymbol().getName());
+    break;
+  case MCExpr::Binary:
+    collectSymbols(cast<MCBinaryExpr>(E)->getLHS(), Out);
+    collectSymbols(cast<MCBinaryExpr>(E)->getRHS(), Out);
+    break;
+  case MCExpr::Unary:
+    collectSymbols(cast<MCUnaryExpr>(E)->getSubExpr(), Out);
+    break;
+  default:
+    break;
+  }
+}
+
+bool isExec(const MCSection *S) {
+  const auto *E = dyn_cast_or_null<MCSectionELF>(S);
+  return E && (E->getFlags() & ELF::SHF_EXECINSTR);
+}
+
+// The first pass: records indirect-branch targets, emits nothing kept.
+class CollectStreamer : public MCELFStreamer {
+  Targets &T;
+  const MCInstrInfo &MII;
+
+public:
+  CollectStreamer(MCContext &Ctx, std::unique_ptr<MCAsmBackend> TAB,
+                  std::unique_ptr<MCObjectWriter> OW,
+                  std::unique_ptr<MCCodeEmitter> CE, Targets &T,
+                  const MCInstrInfo &MII)
+      : MCELFStreamer(Ctx, std::move(TAB), std::move(OW), std::move(CE)),
+        T(T), MII(MII) {}
+  void emitValueImpl(const MCExpr *V, unsigned Size, SMLoc Loc) override {
+    if (!isExec(getCurrentSectionOnly()))
+      collectSymbols(V, T.Labels);
+    MCELFStreamer::emitValueImpl(V, Size, Loc);
+  }
+  void emitInstruction(const MCInst &I, const MCSubtargetInfo &STI) override {
+    // lea of a code label: its address is taken (computed goto).
+    if (StringRef(MII.getName(I.getOpcode())).starts_with("LEA"))
+      for (const MCOperand &O : I)
+        if (O.isExpr())
+          collectSymbols(O.getExpr(), T.Labels);
+    MCELFStreamer::emitInstruction(I, STI);
+  }
+};
+
+// The second pass: rewrites and emits.
+class SfiStreamer : public MCELFStreamer {
+  const MCInstrInfo &MII;
+  const MCRegisterInfo &MRI;
+  const Names &N;
+  const Targets &T;
+  MCInstPrinter &Printer;
+  const MCSubtargetInfo &STI0;
+  SourceMgr &SrcMgr;
+  bool Sfi;
+  unsigned &Errors;
+
+  // Registers and opcodes used by the rewrites.
+  unsigned RSP, ESP, SP, SPL, RIP, GS, FS, EIZ, R11, R11D, RBP, EBP;
+  unsigned RET64, RETI64, JMP64r, JMP64m, CALL64r, CALL64m, CALL64pcrel32,
+      POP64r, AND32ri, MOV32rr, MOV64rm, ADD64rm, LEAVE64;
+
+public:
+  SfiStreamer(MCContext &Ctx, std::unique_ptr<MCAsmBackend> TAB,
+              std::unique_ptr<MCObjectWriter> OW,
+              std::unique_ptr<MCCodeEmitter> CE, const MCInstrInfo &MII,
+              const MCRegisterInfo &MRI, const Names &N, const Targets &T,
+              MCInstPrinter &Printer, const MCSubtargetInfo &STI0,
+              SourceMgr &SrcMgr, bool Sfi, unsigned &Errors)
+      : MCELFStreamer(Ctx, std::move(TAB), std::move(OW), std::move(CE)),
+        MII(MII), MRI(MRI), N(N), T(T), Printer(Printer), STI0(STI0),
+        SrcMgr(SrcMgr),
+        Sfi(Sfi), Errors(Errors) {
+    RSP = N.reg("RSP"), ESP = N.reg("ESP"), SP = N.reg("SP"),
+    SPL = N.reg("SPL"), RIP = N.reg("RIP"), GS = N.reg("GS"),
+    FS = N.reg("FS"), EIZ = N.reg("EIZ"), R11 = N.reg("R11"),
+    R11D = N.reg("R11D"), RBP = N.reg("RBP"), EBP = N.reg("EBP");
+    RET64 = N.op("RET64"), RETI64 = N.op("RETI64"), JMP64r = N.op("JMP64r"),
+    JMP64m = N.op("JMP64m"), CALL64r = N.op("CALL64r"),
+    CALL64m = N.op("CALL64m"), CALL64pcrel32 = N.op("CALL64pcrel32"),
+    POP64r = N.op("POP64r"), AND32ri = N.op("AND32ri8"),
+    MOV32rr = N.op("MOV32rr"), MOV64rm = N.op("MOV64rm"),
+    ADD64rm = N.op("ADD64rm"), LEAVE64 = N.op("LEAVE64");
+  }
+
+  void emitInstruction(const MCInst &I, const MCSubtargetInfo &STI) override {
+    if (!Sfi || !isExec(getCurrentSectionOnly())) {
+      MCELFStreamer::emitInstruction(I, STI);
+      return;
+    }
+    rewrite(I, STI);
+  }
+
+  // Functions, global labels and the collected targets start bundles.
+  void emitLabel(MCSymbol *S, SMLoc Loc) override {
+    if (Sfi && isExec(getCurrentSectionOnly()) && mustAlign(S))
+      emitCodeAlignment(Align(1u << BundleLog2), &STI0, 0);
+    MCELFStreamer::emitLabel(S, Loc);
+  }
+
+private:
+  bool mustAlign(const MCSymbol *S) const {
+    const auto *E = cast<MCSymbolELF>(S);
+    return E->getType() == ELF::STT_FUNC || !S->isTemporary() ||
+           T.Labels.contains(S->getName());
+  }
+
+  void emit(const MCInst &I, const MCSubtargetInfo &STI) {
+    MCELFStreamer::emitInstruction(I, STI);
+  }
+
+  void refuse(const MCInst &I, const MCSubtargetInfo &STI, const Twine &Why) {
+    std::string Text;
+    raw_string_ostream OS(Text);
+    Printer.printInst(&I, 0, "", STI, OS);
+    // One space between words, as the instruction would be written.
+    std::string Trimmed;
+    for (char Ch : StringRef(Text).trim())
+      if (!isspace((unsigned char)Ch))
+        Trimmed += Ch;
+      else if (!Trimmed.empty() && Trimmed.back() != ' ')
+        Trimmed += ' ';
+    SMLoc Loc = getStartTokLoc(); // the statement's first token
+    std::string Where = "<input>";
+    if (Loc.isValid()) {
+      unsigned Buf = SrcMgr.FindBufferContainingLoc(Loc);
+      auto LC = SrcMgr.getLineAndColumn(Loc, Buf);
+      Where = (SrcMgr.getMemoryBuffer(Buf)->getBufferIdentifier() + ":" +
+               Twine(LC.first))
+                  .str();
+    }
+    errs() << Where << ": orc-as: refused `" << Trimmed << "`: " << Why << "\n";
+    ++Errors;
+  }
+
+  unsigned reg32(unsigned R) const {
+    if (!R || R == EIZ)
+      return R;
+    StringRef Name = MRI.getName(R);
+    static const char *const Map[][2] = {
+        {"RAX", "EAX"}, {"RBX", "EBX"}, {"RCX", "ECX"}, {"RDX", "EDX"},
+        {"RSI", "ESI"}, {"RDI", "EDI"}, {"RBP", "EBP"}, {"RSP", "ESP"},
+        {"R8", "R8D"},  {"R9", "R9D"},  {"R10", "R10D"}, {"R11", "R11D"},
+        {"R12", "R12D"}, {"R13", "R13D"}, {"R14", "R14D"}, {"R15", "R15D"}};
+    for (auto &P : Map)
+      if (Name == P[0])
+        return N.reg(P[1]);
+    return R; // already 32-bit (or a vector index register: VSIB)
+  }
+
+  // Index of the first of the five memory sub-operands, or -1.
+  int memOperand(const MCInst &I) const {
+    const MCInstrDesc &D = MII.get(I.getOpcode());
+    for (unsigned K = 0; K < D.getNumOperands() && K + 4 < I.getNumOperands(); ++K)
+      if (D.operands()[K].OperandType == MCOI::OPERAND_MEMORY)
+        return K;
+    return -1;
+  }
+
+  bool isSp(unsigned R) const {
+    return R == RSP || R == ESP || R == SP || R == SPL;
+  }
+
+  // Rewrites the memory operand at M of I in place into an allowed form
+  // (docs/sfi.md M1-M4); false (after a message) when it cannot.
+  bool fixMemory(MCInst &I, int M, const MCSubtargetInfo &STI) {
+    unsigned Base = I.getOperand(M).getReg();
+    unsigned Index = I.getOperand(M + 2).getReg();
+    const MCOperand &Disp = I.getOperand(M + 3);
+    unsigned Seg = I.getOperand(M + 4).getReg();
+    if (Base == RIP) { // M2
+      if (Seg) {
+        refuse(I, STI, "a segment prefix on a RIP-relative operand (docs/sfi.md M2)");
+        return false;
+      }
+      return true;
+    }
+    if (Seg == FS) { // M4
+      if (Base || Index) {
+        refuse(I, STI, "%fs: with a base or index register reaches outside "
+                       "the window (docs/sfi.md M4)");
+        return false;
+      }
+      if (Disp.isImm() && (Disp.getImm() < -StackDispBound ||
+                           Disp.getImm() >= StackDispBound)) {
+        refuse(I, STI, "%fs: displacement past the 32 KiB bound (docs/sfi.md M4)");
+        return false;
+      }
+      return true; // a symbolic @tpoff is checked by the verifier
+    }
+    if (Seg && Seg != GS) {
+      refuse(I, STI, "a segment other than %gs or %fs (docs/sfi.md section 3)");
+      return false;
+    }
+    // M3: %rsp with a small displacement stays as it is.
+    if (!Seg && Base == RSP && !Index && Disp.isImm() &&
+        Disp.getImm() >= -StackDispBound && Disp.getImm() + 64 <= StackDispBound)
+      return true;
+    // M1: everything else becomes %gs: with 32-bit address size. With no
+    // register at all, %eiz as index forces the 32-bit address size.
+    I.getOperand(M).setReg(reg32(Base));
+    I.getOperand(M + 2).setReg(Base || Index ? reg32(Index) : EIZ);
+    I.getOperand(M + 4).setReg(GS);
+    return true;
+  }
+
+  void andMask(unsigned R32, const MCSubtargetInfo &STI) {
+    MCInst A;
+    A.setOpcode(AND32ri);
+    A.addOperand(MCOperand::createReg(R32));
+    A.addOperand(MCOperand::createReg(R32));
+    A.addOperand(MCOperand::createImm(-(1 << BundleLog2)));
+    emit(A, STI);
+  }
+
+  // movl %esp, %esp; addq %gs:8, %rsp (docs/sfi.md S3).
+  void rebaseSp(const MCSubtargetInfo &STI) {
+    MCInst Z;
+    Z.setOpcode(MOV32rr);
+    Z.addOperand(MCOperand::createReg(ESP));
+    Z.addOperand(MCOperand::createReg(ESP));
+    emit(Z, STI);
+    MCInst A;
+    A.setOpcode(ADD64rm);
+    A.addOperand(MCOperand::createReg(RSP));
+    A.addOperand(MCOperand::createReg(RSP));
+    A.addOperand(MCOperand::createReg(0));
+    A.addOperand(MCOperand::createImm(1));
+    A.addOperand(MCOperand::createReg(EIZ));
+    A.addOperand(MCOperand::createImm(8));
+    A.addOperand(MCOperand::createReg(GS));
+    emit(A, STI);
+  }
+
+  void regBranch(unsigned Opc, unsigned R64, const MCSubtargetInfo &STI) {
+    andMask(reg32(R64), STI);
+    MCInst J;
+    J.setOpcode(Opc);
+    J.addOperand(MCOperand::createReg(R64));
+    emit(J, STI);
+  }
+
+  // movq MEM, %r11 (MEM the five operands of I at M, fixed).
+  bool loadR11(const MCInst &I, int M, const MCSubtargetInfo &STI) {
+    MCInst L;
+    L.setOpcode(MOV64rm);
+    L.addOperand(MCOperand::createReg(R11));
+    for (int K = 0; K < 5; ++K)
+      L.addOperand(I.getOperand(M + K));
+    if (!fixMemory(L, 1, STI))
+      return false;
+    emit(L, STI);
+    return true;
+  }
+
+  // What no rewrite makes safe (docs/sfi.md section 6), by LLVM's opcode
+  // names: whole names, then families by prefix. The verifier's list is an
+  // allow-list; this one only stops what would be refused there anyway.
+  static StringRef forbidden(StringRef Name) {
+    static const StringMap<const char *> Exact = {
+        {"INT", "enters the kernel without the monitor"},
+        {"INTO", "enters the kernel without the monitor"},
+        {"INT1", "enters the kernel without the monitor"},
+        {"SWAPGS", "privileged"},
+        {"HLT", "privileged"},
+        {"CLI", "privileged"},
+        {"STI", "privileged"},
+        {"XLAT", "an implicit memory operand"},
+        {"ENTER", "allocates a frame of any size"},
+        {"MOV16sr", "loads a segment register"},
+        {"MOV32sr", "loads a segment register"},
+        {"MOV64sr", "loads a segment register"},
+        {"MOV16sm", "loads a segment register"},
+    };
+    static const char *const Strings[] = {
+        "MOVSB", "MOVSW", "MOVSL", "MOVSQ", "STOSB", "STOSW", "STOSL",
+        "STOSQ", "LODSB", "LODSW", "LODSL", "LODSQ", "SCASB", "SCASW",
+        "SCASL", "SCASQ", "CMPSB", "CMPSW", "CMPSL", "CMPSQ", "INSB",
+        "INSW",  "INSL",  "OUTSB", "OUTSW", "OUTSL"};
+    static const struct {
+      const char *Prefix, *Why;
+    } Families[] = {
+        {"SYSCALL", "enters the kernel without the monitor"},
+        {"SYSENTER", "enters the kernel without the monitor"},
+        {"SYSEXIT", "privileged"},
+        {"SYSRET", "privileged"},
+        {"WRFSBASE", "moves the thread pointer"},
+        {"WRGSBASE", "moves the window"},
+        {"RDFSBASE", "not allowed in cVM code"},
+        {"RDGSBASE", "not allowed in cVM code"},
+        {"FARJMP", "a far transfer"},
+        {"FARCALL", "a far transfer"},
+        {"LRET", "a far transfer"},
+        {"IRET", "a far transfer"},
+        {"LFS", "loads a segment register"},
+        {"LGS", "loads a segment register"},
+        {"LSS", "loads a segment register"},
+        {"POPFS", "loads a segment register"},
+        {"POPGS", "loads a segment register"},
+        {"POPDS", "loads a segment register"},
+        {"POPES", "loads a segment register"},
+        {"POPSS", "loads a segment register"},
+        {"REP_", "a string instruction"},
+        {"MASKMOV", "an implicit memory operand"},
+        {"VMASKMOVDQU", "an implicit memory operand"},
+        {"PUSHF", "not allowed in cVM code"},
+        {"POPF", "can set the trap flag"},
+        {"FXSAVE", "an oversized memory operand (M5)"},
+        {"FXRSTOR", "an oversized memory operand (M5)"},
+        {"XSAVE", "an oversized memory operand (M5)"},
+        {"XRSTOR", "an oversized memory operand (M5)"},
+        {"IN8", "port I/O"},  {"IN16", "port I/O"},  {"IN32", "port I/O"},
+        {"OUT8", "port I/O"}, {"OUT16", "port I/O"}, {"OUT32", "port I/O"},
+        {"WRMSR", "privileged"}, {"RDMSR", "privileged"},
+        {"LGDT", "privileged"}, {"LIDT", "privileged"},
+        {"LLDT", "privileged"}, {"LTR", "privileged"},
+        {"INVLPG", "privileged"}, {"WBINVD", "privileged"},
+    };
+    if (auto It = Exact.find(Name); It != Exact.end())
+      return It->second;
+    for (const char *S : Strings)
+      if (Name == S)
+        return "a string instruction";
+    for (auto &F : Families)
+      if (Name.starts_with(F.Prefix))
+        return F.Why;
+    return "";
+  }
+
+  void rewrite(const MCInst &In, const MCSubtargetInfo &STI) {
+    MCInst I = In;
+    unsigned Opc = I.getOpcode();
+    StringRef Name = MII.getName(Opc);
+    const MCInstrDesc &D = MII.get(Opc);
+    if (StringRef Why = forbidden(Name); !Why.empty()) {
+      refuse(I, STI, Why + " (docs/sfi.md section 6)");
+      return;
+    }
+    if (Opc == RETI64 || Name.starts_with("RETI")) {
+      refuse(I, STI, "ret $imm (docs/sfi.md C3)");
+      return;
+    }
+    // C3: ret = pop %r11; and; jmp *%r11.
+    if (Opc == RET64) {
+      emitBundleLock(false);
+      MCInst P;
+      P.setOpcode(POP64r);
+      P.addOperand(MCOperand::createReg(R11));
+      emit(P, STI);
+      regBranch(JMP64r, R11, STI);
+      emitBundleUnlock();
+      return;
+    }
+    // C1: jmp/call through a register, masked in place.
+    if (Opc == JMP64r || Opc == CALL64r) {
+      unsigned R = I.getOperand(0).getReg();
+      if (isSp(R)) {
+        refuse(I, STI, "a branch through %rsp (docs/sfi.md C1)");
+        return;
+      }
+      emitBundleLock(Opc == CALL64r);
+      regBranch(Opc, R, STI);
+      emitBundleUnlock();
+      return;
+    }
+    if (Opc == JMP64m || Opc == CALL64m) {
+      int M = memOperand(I);
+      unsigned Base = I.getOperand(M).getReg(),
+               Index = I.getOperand(M + 2).getReg(),
+               Seg = I.getOperand(M + 4).getReg();
+      const MCOperand &Disp = I.getOperand(M + 3);
+      // C4: the hostcall, call *%gs:0.
+      if (Opc == CALL64m && Seg == GS && !Base && (!Index || Index == EIZ) &&
+          Disp.isImm() && Disp.getImm() == 0) {
+        I.getOperand(M + 2).setReg(EIZ);
+        emitBundleLock(true);
+        emit(I, STI);
+        emitBundleUnlock();
+        return;
+      }
+      // C2: through %r11, dead at a call and at a tail call (which is
+      // what a jump through memory is in compiler output).
+      emitBundleLock(Opc == CALL64m);
+      if (loadR11(I, M, STI))
+        regBranch(Opc == CALL64m ? CALL64r : JMP64r, R11, STI);
+      emitBundleUnlock();
+      return;
+    }
+    // leave = movl %ebp, %esp; re-base; pop %rbp (docs/sfi.md S3).
+    if (Opc == LEAVE64) {
+      emitBundleLock(false);
+      MCInst Mv;
+      Mv.setOpcode(MOV32rr);
+      Mv.addOperand(MCOperand::createReg(ESP));
+      Mv.addOperand(MCOperand::createReg(EBP));
+      emit(Mv, STI);
+      MCInst A;
+      A.setOpcode(ADD64rm);
+      A.addOperand(MCOperand::createReg(RSP));
+      A.addOperand(MCOperand::createReg(RSP));
+      A.addOperand(MCOperand::createReg(0));
+      A.addOperand(MCOperand::createImm(1));
+      A.addOperand(MCOperand::createReg(EIZ));
+      A.addOperand(MCOperand::createImm(8));
+      A.addOperand(MCOperand::createReg(GS));
+      emit(A, STI);
+      MCInst P;
+      P.setOpcode(POP64r);
+      P.addOperand(MCOperand::createReg(RBP));
+      emit(P, STI);
+      emitBundleUnlock();
+      return;
+    }
+    // Memory operands (not lea, which touches no memory).
+    int M = memOperand(I);
+    if (M >= 0 && (D.mayLoad() || D.mayStore()) && !fixMemory(I, M, STI))
+      return;
+    // Writes to %rsp other than push/pop/call are re-based (S3).
+    bool SpDef = false;
+    for (unsigned K = 0; K < D.getNumDefs() && K < I.getNumOperands(); ++K)
+      if (I.getOperand(K).isReg() && isSp(I.getOperand(K).getReg()))
+        SpDef = true;
+    bool SpImplicit = false;
+    for (MCPhysReg R : D.implicit_defs())
+      if (isSp(R))
+        SpImplicit = true;
+    if (SpImplicit && !SpDef && !Name.starts_with("PUSH") &&
+        !Name.starts_with("POP") && !Name.starts_with("CALL")) {
+      refuse(I, STI, "an implicit write to %rsp (docs/sfi.md S2)");
+      return;
+    }
+    bool Call = Opc == CALL64pcrel32 || Name.starts_with("CALL");
+    if (SpDef) {
+      emitBundleLock(false);
+      emit(I, STI);
+      rebaseSp(STI);
+      emitBundleUnlock();
+    } else if (Call) { // B4: calls end their bundle
+      emitBundleLock(true);
+      emit(I, STI);
+      emitBundleUnlock();
+    } else {
+      emit(I, STI);
+    }
+  }
+};
+
+struct Options {
+  std::string In = "-", Out = "a.out";
+  std::vector<std::string> Includes;
+  bool Sfi = true;
+  unsigned Dwarf = 0;
+};
+
+[[noreturn]] void usage(const char *Msg) {
+  errs() << "orc-as: " << Msg
+         << "\nusage: orc-as [--no-sfi] [-o OUT] [-I DIR]... [--gdwarf-N] "
+            "[--64] [IN | -]\n";
+  exit(2);
+}
+
+Options parseArgs(int Argc, char **Argv) {
+  Options O;
+  bool HaveIn = false;
+  for (int K = 1; K < Argc; ++K) {
+    StringRef A = Argv[K];
+    if (A == "-o" || A == "-I") {
+      if (K + 1 == Argc)
+        usage(("missing argument after " + A).str().c_str());
+      (A == "-o" ? O.Out : O.Includes.emplace_back()) = Argv[++K];
+    } else if (A.starts_with("-I") && A.size() > 2) {
+      O.Includes.push_back(A.substr(2).str());
+    } else if (A == "--no-sfi") {
+      O.Sfi = false;
+    } else if (A.consume_front("--gdwarf-")) {
+      if (A.getAsInteger(10, O.Dwarf) || O.Dwarf < 2 || O.Dwarf > 5)
+        usage("--gdwarf-N takes N from 2 to 5");
+    } else if (A == "--64" || A == "--noexecstack" || A == "-g" ||
+               A == "--gdwarf" || A.starts_with("-mrelax-relocations=") ||
+               A.starts_with("--compress-debug-sections") || A == "-Qy" ||
+               A == "-Qn") {
+      // What GNU as means by these is MC's default or has no effect here.
+    } else if (A == "-" || !A.starts_with("-")) {
+      if (HaveIn)
+        usage("more than one input");
+      O.In = A.str();
+      HaveIn = true;
+    } else {
+      usage(("unknown option " + A).str().c_str());
+    }
+  }
+  return O;
+}
+
+} // namespace
+
+int main(int Argc, char **Argv) {
+  Options O = parseArgs(Argc, Argv);
+  LLVMInitializeX86TargetInfo();
+  LLVMInitializeX86TargetMC();
+  LLVMInitializeX86AsmParser();
+  LLVMInitializeX86AsmPrinter(); // the instruction printer for messages
+
+  std::string Err;
+  Triple TheTriple(TripleName);
+  const Target *TheTarget = TargetRegistry::lookupTarget(TripleName, Err);
+  if (!TheTarget) {
+    errs() << "orc-as: " << Err << "\n";
+    return 1;
+  }
+  auto Buf = MemoryBuffer::getFileOrSTDIN(O.In);
+  if (!Buf) {
+    errs() << "orc-as: " << O.In << ": " << Buf.getError().message() << "\n";
+    return 1;
+  }
+  MCTargetOptions MCOptions;
+  std::unique_ptr<MCRegisterInfo> MRI(TheTarget->createMCRegInfo(TripleName));
+  std::unique_ptr<MCAsmInfo> MAI(
+      TheTarget->createMCAsmInfo(*MRI, TripleName, MCOptions));
+  std::unique_ptr<MCInstrInfo> MII(TheTarget->createMCInstrInfo());
+  std::unique_ptr<MCSubtargetInfo> STI(
+      TheTarget->createMCSubtargetInfo(TripleName, "x86-64", ""));
+  std::unique_ptr<MCInstPrinter> Printer(TheTarget->createMCInstPrinter(
+      TheTriple, 0 /* AT&T */, *MAI, *MII, *MRI));
+  Names N(*MII, *MRI);
+  Targets T;
+  unsigned Errors = 0;
+
+  // Two parses of the same text: the first finds the labels that must
+  // start bundles, the second emits. Each with a context of its own.
+  for (int Pass = O.Sfi ? 0 : 1; Pass < 2; ++Pass) {
+    SourceMgr SrcMgr;
+    SrcMgr.AddNewSourceBuffer(
+        MemoryBuffer::getMemBufferCopy((*Buf)->getBuffer(), O.In), SMLoc());
+    SrcMgr.setIncludeDirs(O.Includes);
+    MCContext Ctx(TheTriple, MAI.get(), MRI.get(), STI.get(), &SrcMgr,
+                  &MCOptions);
+    std::unique_ptr<MCObjectFileInfo> MOFI(
+        TheTarget->createMCObjectFileInfo(Ctx, /*PIC=*/true));
+    Ctx.setObjectFileInfo(MOFI.get());
+    if (O.Dwarf)
+      Ctx.setDwarfVersion(O.Dwarf);
+
+    std::error_code EC;
+    std::unique_ptr<ToolOutputFile> Out;
+    std::unique_ptr<raw_null_ostream> Null;
+    raw_pwrite_stream *OS;
+    if (Pass == 1) {
+      Out = std::make_unique<ToolOutputFile>(O.Out, EC, sys::fs::OF_None);
+      if (EC) {
+        errs() << "orc-as: " << O.Out << ": " << EC.message() << "\n";
+        return 1;
+      }
+      OS = &Out->os();
+    } else {
+      Null = std::make_unique<raw_null_ostream>();
+      OS = Null.get();
+    }
+    std::unique_ptr<MCAsmBackend> MAB(
+        TheTarget->createMCAsmBackend(*STI, *MRI, MCOptions));
+    std::unique_ptr<MCCodeEmitter> CE(TheTarget->createMCCodeEmitter(*MII, Ctx));
+    std::unique_ptr<MCObjectWriter> OW = MAB->createObjectWriter(*OS);
+    std::unique_ptr<MCStreamer> Str;
+    if (Pass == 0) {
+      Str = std::make_unique<CollectStreamer>(Ctx, std::move(MAB), std::move(OW),
+                                              std::move(CE), T, *MII);
+    } else {
+      Str = std::make_unique<SfiStreamer>(
+          Ctx, std::move(MAB), std::move(OW), std::move(CE), *MII, *MRI, N, T,
+          *Printer, *STI, SrcMgr, O.Sfi, Errors);
+    }
+    Str->initSections(false, *STI);
+    if (O.Sfi)
+      Str->emitBundleAlignMode(Align(1u << BundleLog2));
+    std::unique_ptr<MCAsmParser> Parser(createMCAsmParser(SrcMgr, Ctx, *Str, *MAI));
+    std::unique_ptr<MCTargetAsmParser> TAP(
+        TheTarget->createMCAsmParser(*STI, *Parser, *MII, MCOptions));
+    if (!TAP) {
+      errs() << "orc-as: no assembly parser for " << TripleName << "\n";
+      return 1;
+    }
+    Parser->setTargetParser(*TAP);
+    if (Parser->Run(/*NoInitialTextSection=*/false) || Errors) {
+      if (Errors)
+        errs() << O.In << ": orc-as: " << Errors
+               << " instruction(s) cannot be made safe; no object written\n";
+      return 1;
+    }
+    if (Pass == 1)
+      Out->keep();
+  }
+  return 0;
+}
