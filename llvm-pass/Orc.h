@@ -48,6 +48,9 @@ inline constexpr unsigned FormatVersion = 1;
 inline constexpr unsigned NoteTypeObject = 1;
 // x86 address space whose base is the GS segment base.
 inline constexpr unsigned GSAddrSpace = 256;
+// Where the capability table lies in the cVM window that GS points at
+// (ORC_CTABLE_OFFSET of runtime/src/internal/orc_abi.h).
+inline constexpr uint64_t CTableOffset = 0x10000;
 
 struct StateSet {
   // Globals (variables and aliases) addressed as &x + delta. Import cells

@@ -3,7 +3,8 @@
 // In each function that touches state, one load at entry fetches this
 // object's delta for the running cVM:
 //     %orc.slot  = load i64, ptr @__orc_slot          ; filled once by loader
-//     %orc.delta = load i64, ptr addrspace(256) (8 * %orc.slot)   ; gs:[8*slot]
+//     %orc.delta = load i64, ptr addrspace(256) (0x10000 + 8 * %orc.slot)
+//                                       ; gs:0x10000(,%slot,8), the table
 // and every use of a state global @x, wherever it hides (instruction
 // operand, constant expression, aggregate constant, phi incoming value),
 // becomes `getelementptr i8, ptr @x, i64 %orc.delta` placed just before
@@ -160,9 +161,11 @@ void FunctionRewriter::emitDeltaLoad() {
   LoadInst *Slot =
       B.CreateLoad(B.getInt64Ty(), getOrCreateSlotCell(M), "orc.slot");
   Slot->setMetadata(LLVMContext::MD_invariant_load, Invariant);
-  Value *Offset = B.CreateShl(Slot, 3, "orc.slot.offset");
-  Value *Entry8 = B.CreateIntToPtr(Offset, PointerType::get(Ctx, GSAddrSpace),
-                                   "orc.ctable.entry");
+  // The table lies at GS + CTableOffset (the cVM window's layout).
+  Constant *Table = ConstantExpr::getIntToPtr(
+      B.getInt64(CTableOffset), PointerType::get(Ctx, GSAddrSpace));
+  Value *Entry8 =
+      B.CreateGEP(B.getInt64Ty(), Table, Slot, "orc.ctable.entry");
   LoadInst *D = B.CreateLoad(B.getInt64Ty(), Entry8, "orc.delta");
   D->setMetadata(LLVMContext::MD_invariant_load, Invariant);
   Delta = D;

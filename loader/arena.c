@@ -1,18 +1,23 @@
 /* Where objects are mapped: anywhere, or inside an arena the caller
- * reserved (first fit over a list of free extents, in address order). */
+ * reserved (first fit over a list of free extents, in address order). An
+ * arena may be a shared mapping of a file (fd, offset = address - base):
+ * then pages an object no longer needs are punched out of the file, so
+ * that every other mapping of it loses them too. */
 #include "internal.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
-int orc_store_set_arena(struct orc_store *s, void *base, size_t size) {
+int orc_store_set_arena(struct orc_store *s, void *base, size_t size, int fd) {
   struct orc_extent *e = malloc(sizeof *e);
   if (!e)
     return -1;
   free(s->free);
   *e = (struct orc_extent){base, size};
   s->arena = base;
+  s->arena_fd = fd;
   s->free = e;
   s->nfree = 1;
   s->free_cap = 1;
@@ -41,14 +46,25 @@ void *orc_span_reserve(struct orc_store *s, size_t size) {
   return NULL;
 }
 
+void orc_span_discard(struct orc_store *s, void *p, size_t size) {
+  if (s->arena && s->arena_fd >= 0)
+    fallocate(s->arena_fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+              (off_t)((char *)p - s->arena), (off_t)size);
+}
+
 void orc_span_release(struct orc_store *s, void *p, size_t size) {
   if (!s->arena) {
     munmap(p, size);
     return;
   }
   /* Keep the range reserved, contents gone. */
-  mmap(p, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED,
-       -1, 0);
+  if (s->arena_fd >= 0) {
+    mprotect(p, size, PROT_NONE);
+    orc_span_discard(s, p, size);
+  } else {
+    mmap(p, size, PROT_NONE,
+         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
+  }
   size_t i = 0;
   while (i < s->nfree && s->free[i].base < (char *)p)
     i++;

@@ -37,6 +37,30 @@ int orc_link_contains(const struct orc_link *l, const void *p, size_t len) {
   return 0;
 }
 
+int orc_link_shared_ranges(const struct orc_link *l,
+                           int (*fn)(void *ctx, void *addr, size_t len),
+                           void *ctx) {
+  for (size_t i = 0; i < l->n; i++) {
+    const struct orc_object *o = l->obj[i];
+    uint64_t tlo = o->elf.tmpl_vaddr,
+             thi = orc_page_up(o->elf.tmpl_vaddr + o->elf.tmpl_size);
+    for (size_t k = 0; k < o->elf.nsegs; k++) {
+      const struct orc_segment *s = &o->elf.segs[k];
+      uint64_t lo = orc_page_down(s->vaddr), hi = orc_page_up(s->vaddr + s->memsz);
+      uint64_t cut[2][2] = {{lo, hi}, {hi, hi}};
+      if (o->elf.tmpl_size && tlo < hi && thi > lo) { /* around the template */
+        cut[0][1] = tlo > lo ? tlo : lo;
+        cut[1][0] = thi < hi ? thi : hi;
+      }
+      for (int c = 0; c < 2; c++)
+        if (cut[c][1] > cut[c][0] &&
+            fn(ctx, o->base + cut[c][0], cut[c][1] - cut[c][0]))
+          return -1;
+    }
+  }
+  return 0;
+}
+
 const char *orc_link_object_at(const struct orc_link *l, const void *addr,
                                uint64_t *offset) {
   uintptr_t a = (uintptr_t)addr;

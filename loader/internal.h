@@ -68,6 +68,7 @@ struct orc_store {
   struct orc_object *objects;
   struct orc_link *links; /* every link in use, for orc_link_load to reuse */
   char *arena;        /* NULL: objects go wherever mmap puts them */
+  int arena_fd;       /* >= 0: the arena is a MAP_SHARED mapping of it */
   struct orc_extent *free; /* free extents of the arena, by address */
   size_t nfree, free_cap;
   unsigned char slot_used[ORC_MAX_SLOTS];
@@ -97,6 +98,8 @@ void orc_object_unmap(struct orc_object *o);
 /* Address space for an object's span: in the arena if the store has one. */
 void *orc_span_reserve(struct orc_store *s, size_t size);
 void orc_span_release(struct orc_store *s, void *p, size_t size);
+/* Drops the contents of [p, p+size) of the arena's file (no-op without). */
+void orc_span_discard(struct orc_store *s, void *p, size_t size);
 /* Static TLS, variant II: off[i] = thread pointer - start of object i's
  * block (0 for objects without TLS); *size covers every block. */
 void orc_tls_layout(const struct orc_elf *const *elfs, size_t n, uint64_t *off,

@@ -133,12 +133,12 @@ static enum orc_status protect(struct orc_object *o, struct orc_error *err) {
       return orc_fail(err, ORC_ERR_MAP, "%s: mprotect of segment %zu failed",
                       e->name, i);
   }
-  if (e->tmpl_size &&
-      mprotect(o->base + e->tmpl_vaddr,
-               orc_page_up(e->tmpl_vaddr + e->tmpl_size) - e->tmpl_vaddr,
-               PROT_NONE))
+  size_t tlen = orc_page_up(e->tmpl_vaddr + e->tmpl_size) - e->tmpl_vaddr;
+  if (e->tmpl_size && mprotect(o->base + e->tmpl_vaddr, tlen, PROT_NONE))
     return orc_fail(err, ORC_ERR_MAP, "%s: mprotect of the template failed",
                     e->name);
+  if (e->tmpl_size) /* its bytes are in o->image now */
+    orc_span_discard(o->store, o->base + e->tmpl_vaddr, tlen);
   return ORC_OK;
 }
 

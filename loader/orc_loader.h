@@ -107,11 +107,10 @@ void orc_elf_free(struct orc_elf *e);
 /* ---- The store (store.c, link.c) -------------------------------------- */
 
 /* Slots 0..ORC_FIRST_SLOT-1 of every capability table belong to the
- * monitor (docs/runtime-abi.md): the hostcall gate, and the thread's own
- * record (gate.S reads it as %gs:16); 1 and 3 are reserved. */
+ * monitor (docs/runtime-abi.md): the hostcall gate, and the cVM window's
+ * base (ORC_SLOT_WINDOW, orc_abi.h); 2 and 3 are reserved. */
 #define ORC_FIRST_SLOT 4
 #define ORC_SLOT_GATE 0
-#define ORC_SLOT_HOST 2
 #define ORC_MAX_SLOTS 4096
 #define ORC_KEY_BYTES 32
 
@@ -140,8 +139,13 @@ void orc_content_digest(const void *bytes, size_t len, uint8_t out[32]);
 struct orc_store *orc_store_new(void);
 /* Optional, before the first load: map every object inside [base,
  * base+size), address space the caller reserved (PROT_NONE). The monitor
- * uses it so that a seccomp filter can tell ORC code by its address. */
-int orc_store_set_arena(struct orc_store *s, void *base, size_t size); /* -1: no memory */
+ * uses it so that a seccomp filter can tell ORC code by its address. If
+ * fd >= 0, [base, base+size) is a MAP_SHARED mapping of that file at
+ * offset 0 (the monitor's code zone): objects are written into the file's
+ * pages, which other mappings of the file then show too, and pages an
+ * object does not need (its template, itself once unloaded) are punched
+ * out of it. -1: no memory. */
+int orc_store_set_arena(struct orc_store *s, void *base, size_t size, int fd);
 /* Frees the store; every link must have been released before. */
 void orc_store_free(struct orc_store *s);
 
@@ -239,6 +243,12 @@ size_t orc_link_objects(const struct orc_link *l);
 /* 1 if [p, p+len) lies in one readable segment of an object of the link,
  * outside its template. */
 int orc_link_contains(const struct orc_link *l, const void *p, size_t len);
+/* Calls fn for every page range of the link's objects that is readable in
+ * the shared mapping: each segment's pages, the template's left out. Stops
+ * at, and returns -1 for, the first call that does not return 0. */
+int orc_link_shared_ranges(const struct orc_link *l,
+                           int (*fn)(void *ctx, void *addr, size_t len),
+                           void *ctx);
 /* The object of the link whose mapping holds addr, and addr's offset in
  * it; NULL if none. */
 const char *orc_link_object_at(const struct orc_link *l, const void *addr,

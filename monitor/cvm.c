@@ -158,19 +158,35 @@ int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
     snprintf(err, errlen, "%s", oe.msg);
     goto fail;
   }
-  if (region_init(&c->mem, cfg->quota)) {
-    snprintf(err, errlen, "cannot reserve %zu bytes of address space",
-             cfg->quota);
+  /* The window (window.c): table, region and view. */
+  size_t space = WINDOW_VIEW - WINDOW_REGION, n = orc_link_ctable_size(c->link);
+  if (cfg->quota > space) {
+    snprintf(err, errlen,
+             "memory quota %zu bytes does not fit a cVM's window: at most %zu "
+             "bytes (2 GiB less the capability table's %u KiB and 64 KiB)",
+             cfg->quota, space, ORC_MAX_SLOTS * 8 / 1024);
     goto fail;
   }
-  c->ctable = malloc(orc_link_ctable_size(c->link) * sizeof *c->ctable);
+  if (!(c->window = window_new(err, errlen)))
+    goto fail;
+  if (region_init(&c->mem, c->window + WINDOW_REGION, space, cfg->quota)) {
+    snprintf(err, errlen, "out of memory (the region's page map)");
+    goto fail;
+  }
+  c->ctable = window_ctable(c->window, n);
   struct orc_alloc a = {&c->mem, alloc_state, 1}; /* fresh region pages */
   if (!c->ctable ||
       orc_instantiate(c->link, &a, c->ctable, &c->inst, &oe)) {
-    snprintf(err, errlen, "%s", c->ctable ? oe.msg : "out of memory");
+    snprintf(err, errlen, "%s", c->ctable ? oe.msg : "cannot map the capability table");
     goto fail;
   }
   c->ctable[ORC_SLOT_GATE] = (uint64_t)(uintptr_t)orc_gate;
+  c->ctable[ORC_SLOT_WINDOW] = (uint64_t)(uintptr_t)c->window;
+  /* Read-only from now on: no cVM thread has run yet. */
+  if (window_seal(c->window, n) || window_view(c->window, c->link)) {
+    snprintf(err, errlen, "cannot map the cVM's window (table or shared view)");
+    goto fail;
+  }
   for (int i = 0; i < 3; i++) /* 0, 1, 2 in order: each the lowest free */
     if (cfg->stdio[i] >= 0 &&
         fd_alloc(c, fcntl(cfg->stdio[i], F_DUPFD_CLOEXEC, 3), i) != i) {
@@ -258,24 +274,13 @@ static void *initial_stack(struct cvm *c, char *top, char *const *argv,
 
 /* ---- Threads ----------------------------------------------------------- */
 
-static void thread_free(struct cvm_thread *t) {
-  if (t)
-    free(t->ctable);
-  free(t);
-}
+static void thread_free(struct cvm_thread *t) { free(t); }
 
 static struct cvm_thread *thread_new(struct cvm *c) {
   struct cvm_thread *t = calloc(1, sizeof *t);
   if (!t)
     return NULL;
-  size_t n = orc_link_ctable_size(c->link);
-  t->ctable = malloc(n * sizeof *t->ctable);
-  if (!t->ctable) {
-    free(t);
-    return NULL;
-  }
-  memcpy(t->ctable, c->ctable, n * sizeof *t->ctable);
-  t->ctable[ORC_SLOT_HOST] = (uint64_t)(uintptr_t)t;
+  t->window = (uint64_t)(uintptr_t)c->window; /* GS, for every thread */
   t->cvm = c;
   t->in_monitor = 1;
   return t;
@@ -326,13 +331,13 @@ static void *thread_main(void *arg) {
   /* Hostcalls run just below this frame: on the pages it already uses. */
   t->host_rsp = ((uintptr_t)&anchor - 512) & ~(uintptr_t)15;
   thread_signals_init(t);
-  if (sigsetjmp(t->exit_jmp, 1) == 0) {
-    orc_set_gs(t->ctable);
+  if (sigsetjmp(t->exit_jmp, 1) == 0 && !thread_register(t)) {
     if (t->is_main) /* argc, argv... on the stack; no function call */
       orc_enter(t, t->entry, t->stack);
     orc_enter_call(t, t->entry, t->arg, t->stack);
   }
   orc_set_gs(NULL);
+  thread_register(NULL);
   thread_finish(t);
   return NULL;
 }
@@ -387,7 +392,12 @@ int cvm_start(struct cvm *c, char *const *argv, char *const *envp) {
 long cvm_thread_start(struct cvm_thread *parent, void *fn, void *arg,
                       void *stack, void *tp, int *ctid, int *ptid) {
   struct cvm *c = parent->cvm;
-  if (!cvm_can_access(c, (char *)stack - 64, 64, 1) ||
+  stack = cvm_ptr(c, (uintptr_t)stack);
+  tp = cvm_ptr(c, (uintptr_t)tp);
+  ctid = cvm_ptr(c, (uintptr_t)ctid);
+  ptid = cvm_ptr(c, (uintptr_t)ptid);
+  fn = (void *)(uintptr_t)(uint32_t)(uintptr_t)fn; /* masked, as the gate's return */
+  if (!stack || !cvm_can_access(c, (char *)stack - 64, 64, 1) ||
       !cvm_can_access(c, tp, 16, 1) || (ctid && !cvm_can_access(c, ctid, 4, 1)) ||
       (ptid && !cvm_can_access(c, ptid, 4, 1)))
     return -EFAULT;
@@ -457,10 +467,10 @@ void cvm_destroy(struct cvm *c) {
     return;
   orc_link_release(c->link);
   region_free(&c->mem);
+  window_free(c->window);
   fs_free(c);
   if (c->rootfd >= 0)
     close(c->rootfd);
-  free(c->ctable);
   pthread_mutex_destroy(&c->lock);
   pthread_cond_destroy(&c->done);
   free(c->enosys);

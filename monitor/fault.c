@@ -3,8 +3,9 @@
  * SIGSEGV, SIGBUS, SIGFPE, SIGILL (cVM code misbehaving) and SIGSYS (a
  * system call the seccomp filter refused) kill the cVM whose thread took
  * them, never the monitor: the handler runs on the thread's alternate
- * stack, finds the thread through GS (a signal handler keeps the
- * interrupted thread's GS base), restores the monitor's FS, reports the
+ * stack, finds the thread from the kernel's thread id (thread_self: never
+ * through GS or cVM memory, which the cVM may have forged or pointed at
+ * junk), restores the monitor's FS, reports the
  * cVM, the signal, the address and the object, and leaves through the
  * thread's exit jump. A fault on a thread that runs no cVM is a monitor
  * bug: it takes the default action.
@@ -61,7 +62,7 @@ static void report(struct cvm_thread *t, int sig, siginfo_t *si, ucontext_t *uc)
 
 __attribute__((no_stack_protector)) static void on_fault(int sig, siginfo_t *si,
                                                          void *ucv) {
-  struct cvm_thread *t = orc_gs_thread();
+  struct cvm_thread *t = thread_self();
   if (!t) {
     signal(sig, SIG_DFL); /* a fault in the monitor itself */
     raise(sig);
@@ -75,7 +76,7 @@ __attribute__((no_stack_protector)) static void on_fault(int sig, siginfo_t *si,
 __attribute__((no_stack_protector)) static void on_end(int sig, siginfo_t *si,
                                                        void *ucv) {
   (void)sig, (void)si, (void)ucv;
-  struct cvm_thread *t = orc_gs_thread();
+  struct cvm_thread *t = thread_self();
   if (!t)
     return;
   t->exiting = 1;

@@ -96,6 +96,7 @@ void fs_free(struct cvm *c) {
 
 /* A NUL-terminated string from cVM memory, checked byte by byte. */
 static long copy_string(struct cvm *c, uint64_t p, char *out, size_t max) {
+  p = (uint64_t)(uintptr_t)cvm_ptr(c, p);
   for (size_t i = 0; i < max;) {
     /* The rest of the page at once when the cVM may read all of it (the
      * common case); byte by byte otherwise, up to where it may not. */
@@ -294,14 +295,16 @@ static long do_name_op(struct cvm *c, long nr, long dirfd, uint64_t upath,
   case SYS_unlinkat:
     r = unlinkat((int)p, name, (int)a[0] & AT_REMOVEDIR);
     break;
-  default: /* SYS_readlinkat */
-    if (!cvm_can_access(c, (void *)a[0], a[1], 1)) {
+  default: { /* SYS_readlinkat */
+    char *buf = cvm_ptr(c, a[0]);
+    if (!cvm_can_access(c, buf, a[1], 1)) {
       r = -1;
       errno = EFAULT;
       break;
     }
-    r = readlinkat((int)p, name, (char *)a[0], a[1]);
+    r = readlinkat((int)p, name, buf, a[1]);
     break;
+  }
   }
   r = r < 0 ? -errno : r;
   close((int)p);
@@ -391,7 +394,8 @@ long iov_copy(struct cvm *c, const void *uiov, size_t cnt, int write,
     return -ENOMEM;
   memcpy(iov, uiov, cnt * sizeof *iov);
   for (size_t i = 0; i < cnt; i++)
-    if (!cvm_can_access(c, iov[i].iov_base, iov[i].iov_len, write)) {
+    if (!(iov[i].iov_base = cvm_ptr(c, (uintptr_t)iov[i].iov_base),
+          cvm_can_access(c, iov[i].iov_base, iov[i].iov_len, write))) {
       if (iov != small)
         free(iov);
       return -EFAULT;

@@ -54,7 +54,7 @@ static long do_mmap(struct cvm *c, const uint64_t *a) {
 }
 
 static long do_mremap(struct cvm *c, const uint64_t *a) {
-  char *old = (char *)a[0];
+  char *old = cvm_ptr(c, a[0]);
   size_t oldlen = (a[1] + 4095) & ~4095ul, newlen = (a[2] + 4095) & ~4095ul;
   if (!newlen || (uintptr_t)old % 4096 || !cvm_can_access(c, old, oldlen, 1))
     return -EINVAL;
@@ -87,18 +87,18 @@ static long do_memory(struct cvm *c, long nr, const uint64_t *a) {
     return do_mremap(c, a);
   case SYS_munmap: /* only pages of the region, given back to it */
     pthread_mutex_lock(&c->lock);
-    ret = region_unmap(&c->mem, (void *)a[0], a[1]);
+    ret = region_unmap(&c->mem, cvm_ptr(c, a[0]), a[1]);
     pthread_mutex_unlock(&c->lock);
     return ret;
   case SYS_mprotect: /* never executable */
     pthread_mutex_lock(&c->lock);
-    ret = region_protect(&c->mem, (void *)a[0], a[1], (int)a[2]);
+    ret = region_protect(&c->mem, cvm_ptr(c, a[0]), a[1], (int)a[2]);
     pthread_mutex_unlock(&c->lock);
     return ret;
   case SYS_madvise: /* advice on the cVM's own pages only */
-    if (!cvm_can_access(c, (void *)a[0], a[1], 1))
+    if (!cvm_can_access(c, cvm_ptr(c, a[0]), a[1], 1))
       return -EINVAL;
-    return madvise((void *)a[0], a[1], (int)a[2]) ? -errno : 0;
+    return madvise(cvm_ptr(c, a[0]), a[1], (int)a[2]) ? -errno : 0;
   case SYS_brk: /* no brk heap: musl's malloc falls back to mmap */
     return 0;
   }

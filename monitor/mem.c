@@ -1,4 +1,4 @@
-/* A cVM's memory: one reservation of address space, committed page by
+/* A cVM's memory: a range of its window (window.c), committed page by
  * page under the cVM's quota. Everything the cVM owns lives here: its
  * state instances and TLS (byte-granular, from the front), its stacks, and
  * whatever it maps (heap). Nothing here is ever executable. */
@@ -12,32 +12,28 @@
 
 #define PAGE 4096u
 
-int region_init(struct region *r, size_t quota) {
+int region_init(struct region *r, char *base, size_t space, size_t quota) {
   memset(r, 0, sizeof *r);
   r->quota = (quota + PAGE - 1) / PAGE * PAGE;
-  /* Reserve more address space than the quota: fragmentation must not
-   * make a cVM fail before it uses its quota. */
-  r->size = 2 * r->quota + 16 * PAGE;
-  r->npages = r->size / PAGE;
-  r->base = mmap(NULL, r->size, PROT_NONE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (r->base == MAP_FAILED)
+  if (!r->quota || r->quota > space)
     return -1;
+  /* More address space than the quota where the window has it:
+   * fragmentation must not make a cVM fail before it uses its quota. The
+   * window's reservation (PROT_NONE) is the region's. */
+  r->size = r->quota <= (space - 16 * PAGE) / 2 ? 2 * r->quota + 16 * PAGE
+                                                 : space / PAGE * PAGE;
+  r->npages = r->size / PAGE;
+  r->base = base;
   /* The page map: a bit per page, in leaves of LEAF_PAGES pages made on
    * first use, so a cVM that uses a few MiB of its region pays a few
    * dozen bytes for it (a byte map of the whole region cost a page). */
   r->nleaves = (r->npages + LEAF_PAGES - 1) / LEAF_PAGES;
   r->leaf = calloc(r->nleaves, sizeof *r->leaf);
-  if (!r->leaf) {
-    munmap(r->base, r->size);
-    return -1;
-  }
-  return 0;
+  return r->leaf ? 0 : -1;
 }
 
+/* The pages go with the window (window_free). */
 void region_free(struct region *r) {
-  if (r->base)
-    munmap(r->base, r->size);
   for (size_t i = 0; r->leaf && i < r->nleaves; i++)
     free(r->leaf[i]);
   free(r->leaf);
@@ -162,8 +158,16 @@ void *region_alloc_bytes(struct region *r, size_t size, size_t align) {
   return (void *)at;
 }
 
+void *cvm_ptr(const struct cvm *c, uint64_t p) {
+  uint32_t off = (uint32_t)p;
+  if (!p)
+    return NULL;
+  return off >= WINDOW_VIEW ? (void *)(uintptr_t)off : c->window + off;
+}
+
 /* The cVM may read its region and the shared objects it links (string
- * literals, tables); it may write only its region's allocated pages. */
+ * literals, tables), as cvm_ptr gives their addresses; it may write only
+ * its region's allocated pages. */
 int cvm_can_access(const struct cvm *c, const void *p, size_t len, int write) {
   if (!len)
     return 1;

@@ -1,8 +1,10 @@
 /* The monitor: cVMs, their hostcalls, and the CLI. The trusted base.
  *
- * A cVM is a capability table per thread (GS), one state instance per
- * object it links (from the loader's store), a memory region with a quota,
- * a root directory, an fd table and its threads. Many cVMs live in one
+ * A cVM is a 4 GiB window of the address space (GS = its base for every
+ * thread; window.c) holding its read-only capability table, one state
+ * instance per object it links (from the loader's store), a memory region
+ * with a quota, and a read-only view of the code zone; plus a root
+ * directory, an fd table and its threads. Many cVMs live in one
  * monitor process. Every cVM thread runs on a host thread of its own; it
  * leaves cVM code only through the gate (gate.S) or a fault. */
 #ifndef ORC_MONITOR_H
@@ -26,18 +28,30 @@
 #define ALT_STACK_SIZE (64 * 1024)
 #define LEAF_PAGES 512 /* pages per leaf of a region's page map (64 bytes) */
 
+/* The address space (docs/architecture.md). */
+#define GiB (1ull << 30)
+#define CODE_ZONE_BASE (2 * GiB) /* [2 GiB, 4 GiB): every object */
+#define CODE_ZONE_SIZE (2 * GiB)
+#define WINDOW_SIZE (4 * GiB)
+#define WINDOW_GUARD (64 * 1024) /* never mapped at each end of a window */
+#define WINDOW_CTABLE ORC_CTABLE_OFFSET          /* W + 64 KiB */
+#define WINDOW_REGION (WINDOW_CTABLE + ORC_MAX_SLOTS * 8) /* W + 96 KiB */
+#define WINDOW_VIEW (2 * GiB)                    /* W + 2 GiB: the view */
+
 struct cvm;
 
-/* One host thread running cVM code. gate.S reads the first fields by
- * offset: keep them in this order. */
+/* One host thread running cVM code, found by the gate and the fault
+ * handler from the kernel's thread id (thread_self), never from cVM
+ * memory. gate.S reads the first fields by offset: keep them in order. */
 struct cvm_thread {
   uint64_t host_fs;  /* 0: the monitor's FS (glibc) on this thread */
-  uint64_t cvm_fs;   /* 8: the cVM's FS (musl) while in the monitor */
+  uint64_t cvm_fs;   /* 8: the cVM's FS (musl), as the monitor set it */
   uint64_t host_rsp; /* 16: top of this thread's monitor stack */
   uint64_t cvm_rsp;  /* 24: the cVM stack pointer at the gate */
   uint64_t args[7];  /* 32: nr, a1..a6 of the current hostcall */
+  uint64_t ret;      /* 88: the hostcall's return address */
+  uint64_t window;   /* 96: W, GS in cVM code */
   struct cvm *cvm;
-  uint64_t *ctable; /* this thread's copy of the capability table */
   sigjmp_buf exit_jmp;
   pthread_t host;
   int tid;           /* cVM-local */
@@ -83,7 +97,8 @@ struct cvm {
   char name[64];
   struct orc_link *link;
   struct orc_instance inst;
-  uint64_t *ctable; /* the template of the per-thread tables */
+  char *window;     /* W (window.c) */
+  uint64_t *ctable; /* at W + WINDOW_CTABLE, read-only to the cVM */
   struct region mem;
   int rootfd;
   char *cwd; /* inside the root, absolute, no trailing slash but "/";
@@ -133,20 +148,31 @@ long cvm_thread_start(struct cvm_thread *parent, void *fn, void *arg,
  * pthread_cancel); -ESRCH if there is no such thread. */
 long cvm_interrupt(struct cvm *c, int tid);
 
-/* mem.c: the region. */
-int region_init(struct region *r, size_t quota);
+/* mem.c: the region, at [base, base + space) of the window. */
+int region_init(struct region *r, char *base, size_t space, size_t quota);
 void region_free(struct region *r);
 void *region_alloc_bytes(struct region *r, size_t size, size_t align);
 void *region_map(struct region *r, size_t len, int prot);
 int region_unmap(struct region *r, void *addr, size_t len);
 int region_protect(struct region *r, void *addr, size_t len, int prot);
 size_t region_resident(const struct region *r);
-/* 1 if [p, p+len) lies inside memory the cVM may read (write: may write). */
+/* The one reading of a pointer a cVM hands the monitor, as the hardware
+ * reads it in cVM code: W + its low 32 bits. What the cVM sees in its
+ * shared view (W + 2 GiB + x) is returned as the code zone's address of
+ * the same bytes (2 GiB + x), so that the monitor never touches the view
+ * (its page tables are the cVM's cost, docs/density.md). NULL stays NULL. */
+void *cvm_ptr(const struct cvm *c, uint64_t p);
+/* 1 if [p, p+len), an address cvm_ptr gave, lies inside memory the cVM may
+ * read (write: may write). */
 int cvm_can_access(const struct cvm *c, const void *p, size_t len, int write);
-/* In a hostcall of cVM `c`: return -EFAULT unless the cVM may access
+/* In a hostcall of cVM `c`: p (an lvalue: an argument word or a pointer
+ * variable) becomes cvm_ptr(c, p), in place, so the code after the check
+ * uses what was checked; return -EFAULT unless the cVM may access
  * [p, p+len) (for writing, if w). */
 #define CHECK(p, len, w)                                                       \
   do {                                                                         \
+    *(__typeof__((p) + 0) *)&(p) =                                             \
+        (__typeof__((p) + 0))(uintptr_t)cvm_ptr(c, (uint64_t)(uintptr_t)(p));  \
     if (!cvm_can_access(c, (const void *)(uintptr_t)(p), (size_t)(len), (w))) \
       return -EFAULT;                                                          \
   } while (0)
@@ -180,9 +206,25 @@ void monitor_init(void);
 struct orc_store *monitor_store(void);
 size_t parse_size(const char *s);
 
-/* confine.c: the object arena and the seccomp filter. */
+/* confine.c: the code zone and the seccomp filter. */
 int confine_init(void);
-void *confine_arena(size_t *size);
+/* The code zone, and the memfd behind it (*fd, if fd is not NULL). */
+void *confine_arena(size_t *size, int *fd);
+
+/* window.c: cVM windows. */
+/* Reserves a free window (PROT_NONE) and returns W, or NULL with a
+ * message in err naming the limit that was reached. */
+char *window_new(char *err, size_t errlen);
+void window_free(char *w);
+/* Maps the capability table's pages (n entries) writable at W +
+ * WINDOW_CTABLE; window_seal makes them read-only. */
+uint64_t *window_ctable(char *w, size_t n);
+int window_seal(char *w, size_t n);
+/* Maps the link's objects' readable bytes read-only at W + their code-zone
+ * address (the shared view), their templates left out. */
+int window_view(char *w, const struct orc_link *l);
+/* Windows in use now, and the most this process can hold. */
+size_t window_count(size_t *max);
 
 /* fault.c */
 void fault_init(void);
@@ -196,9 +238,13 @@ void orc_enter_call(struct cvm_thread *t, void *fn, void *arg, void *stack)
     __attribute__((noreturn));
 /* segments.c: FS/GS switching (safe with the cVM's FS loaded). */
 void orc_fs_to_host(struct cvm_thread *t);
+/* FS = the recorded cVM FS and GS = W: what cVM code runs with. */
 void orc_fs_to_cvm(struct cvm_thread *t);
 void orc_set_gs(void *base);
-/* The cVM thread whose capability table GS points at, or NULL. */
-struct cvm_thread *orc_gs_thread(void);
+/* The cVM thread running on this host thread, from the kernel's thread
+ * id, or NULL; thread_register(t) / thread_register(NULL) at its start
+ * and end. Nothing the cVM can write is read. */
+struct cvm_thread *thread_self(void);
+int thread_register(struct cvm_thread *t);
 
 #endif

@@ -22,14 +22,15 @@
 /* A (pointer, length-pointer) pair the kernel writes an address or option
  * into. The length is read once into *len: another cVM thread changing it
  * after the check cannot widen what the kernel writes. */
-static long addr_out(struct cvm *c, uint64_t addr, uint64_t lenp,
+/* addr and lenp are the hostcall's argument words: checked in place. */
+static long addr_out(struct cvm *c, const uint64_t *addr, const uint64_t *lenp,
                      socklen_t *len) {
   *len = 0;
-  if (!addr)
+  if (!*addr)
     return 0;
-  CHECK(lenp, sizeof(socklen_t), 1);
-  *len = *(volatile socklen_t *)lenp;
-  CHECK(addr, *len, 1);
+  CHECK(*lenp, sizeof(socklen_t), 1);
+  *len = *(volatile socklen_t *)*lenp;
+  CHECK(*addr, *len, 1);
   return 0;
 }
 
@@ -59,6 +60,7 @@ static long do_msg(struct cvm *c, long nr, int h, uint64_t umsg, int flags) {
   if (e)
     return e;
   m.msg_iov = iov;
+  m.msg_name = cvm_ptr(c, (uintptr_t)m.msg_name);
   if ((m.msg_name && !cvm_can_access(c, m.msg_name, m.msg_namelen,
                                      nr == SYS_recvmsg)) ||
       (nr == SYS_sendmsg && m.msg_controllen)) {
@@ -179,7 +181,7 @@ long net_hostcall(struct cvm_thread *t, long nr, const uint64_t *a,
     break;
   case SYS_accept:
   case SYS_accept4:
-    if ((r = addr_out(c, a[1], a[2], &len)))
+    if ((r = addr_out(c, &a[1], &a[2], &len)))
       return r;
     r = accept4(h, (void *)a[1], a[1] ? &len : NULL,
                 (int)(nr == SYS_accept4 ? a[3] : 0) | SOCK_CLOEXEC);
@@ -195,7 +197,7 @@ long net_hostcall(struct cvm_thread *t, long nr, const uint64_t *a,
     break;
   case SYS_recvfrom:
     CHECK(a[1], a[2], 1);
-    if ((r = addr_out(c, a[4], a[5], &len)))
+    if ((r = addr_out(c, &a[4], &a[5], &len)))
       return r;
     r = recvfrom(h, (void *)a[1], a[2], (int)a[3], (void *)a[4],
                  a[4] ? &len : NULL);
@@ -212,7 +214,7 @@ long net_hostcall(struct cvm_thread *t, long nr, const uint64_t *a,
   case SYS_getsockopt:
     if (!a[3])
       return -EFAULT;
-    if ((r = addr_out(c, a[3], a[4], &len)))
+    if ((r = addr_out(c, &a[3], &a[4], &len)))
       return r;
     r = getsockopt(h, (int)a[1], (int)a[2], (void *)a[3], &len);
     if (r >= 0)
@@ -222,7 +224,7 @@ long net_hostcall(struct cvm_thread *t, long nr, const uint64_t *a,
   case SYS_getpeername:
     if (!a[1])
       return -EFAULT;
-    if ((r = addr_out(c, a[1], a[2], &len)))
+    if ((r = addr_out(c, &a[1], &a[2], &len)))
       return r;
     r = nr == SYS_getsockname ? getsockname(h, (void *)a[1], &len)
                               : getpeername(h, (void *)a[1], &len);

@@ -41,9 +41,12 @@ struct orc_store *monitor_store(void) {
   static struct orc_store *s;
   if (!s) {
     size_t size;
-    void *arena = confine_arena(&size);
+    int fd;
+    void *zone = confine_arena(&size, &fd);
     s = orc_store_new();
-    if (!s || orc_store_set_arena(s, arena, size)) {
+    /* The zone's last 64 KiB stay empty: they show at the end of every
+     * window, which is never mapped. */
+    if (!s || !zone || orc_store_set_arena(s, zone, size - WINDOW_GUARD, fd)) {
       fprintf(stderr, "orc: cannot create the object store\n");
       exit(1);
     }

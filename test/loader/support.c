@@ -74,7 +74,10 @@ void region_free(struct region *r) { munmap(r->base, r->size); }
 
 int have_fsgsbase(void) { return (getauxval(AT_HWCAP2) & 2) != 0; }
 
-__attribute__((target("fsgsbase"))) void set_gs(void *base) {
+/* GS = the table's window: the table lies 64 KiB above GS
+ * (ORC_CTABLE_OFFSET, runtime/src/internal/orc_abi.h). */
+__attribute__((target("fsgsbase"))) void set_gs(void *table) {
+  char *base = table ? (char *)table - 0x10000 : NULL;
   if (have_fsgsbase())
     _writegsbase_u64((unsigned long long)base);
   else

@@ -9,7 +9,7 @@ typedef long (*gate_fn)(long, long, long, long, long, long, long);
 
 static inline long hc(long nr, long a, long b, long c, long d, long e, long f) {
   gate_fn gate;
-  __asm__ volatile("mov %%gs:0, %0" : "=r"(gate));
+  __asm__ volatile("mov %%gs:0x10000, %0" /* ORC_CTABLE_OFFSET */ : "=r"(gate));
   return gate(nr, a, b, c, d, e, f);
 }
 #define HC3(nr, a, b, c) hc((nr), (long)(a), (long)(b), (long)(c), 0, 0, 0)

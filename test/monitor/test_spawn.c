@@ -1,6 +1,6 @@
 /* A process that embeds the monitor keeps its seccomp filter across
  * posix_spawn and exec, and the filter traps system calls made from the
- * arena's addresses: a child's own code must never lie there. Spawns a
+ * code zone's addresses: a child's own code must never lie there. Spawns a
  * dynamically linked program (its libraries wherever the child's address
  * space randomisation puts them) many times after monitor_init and
  * requires every child to exit normally.
@@ -40,7 +40,7 @@ int main(int argc, char **argv) {
     }
   }
   size_t size;
-  char *arena = confine_arena(&size);
+  char *arena = confine_arena(&size, NULL);
   printf("%s: %d children of %d did not exit normally (arena %p-%p)\n",
          killed ? "FAIL" : "PASS", killed, n, (void *)arena, (void *)(arena + size));
   return killed != 0;

@@ -116,7 +116,10 @@ int orc_harness_init(int count) {
 }
 
 void orc_harness_enter(int instance) {
-  if (syscall(SYS_arch_prctl, ARCH_SET_GS, instances[instance].ctable)) {
+  /* GS points 64 KiB below the table, as a cVM window's does
+   * (ORC_CTABLE_OFFSET, runtime/src/internal/orc_abi.h). */
+  if (syscall(SYS_arch_prctl, ARCH_SET_GS,
+              (char *)instances[instance].ctable - 0x10000)) {
     perror("orc_harness: arch_prctl(ARCH_SET_GS)");
     exit(2);
   }

@@ -12,6 +12,6 @@ long __orc_hostcall(long nr, long a1, long a2, long a3, long a4, long a5,
                     long a6)
 {
 	long (*gate)(long, long, long, long, long, long, long);
-	__asm__ __volatile__ ("mov %%gs:0, %0" : "=r"(gate));
+	__asm__ __volatile__ ("mov %%gs:0x10000, %0" : "=r"(gate));
 	return gate(nr, a1, a2, a3, a4, a5, a6);
 }

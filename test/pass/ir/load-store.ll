@@ -11,8 +11,7 @@ target triple = "x86_64-pc-linux-gnu"
 
 ; CHECK-LABEL: define {{.*}}i32 @get()
 ; CHECK-NEXT: %orc.slot = load i64, ptr @__orc_slot, align 8, !invariant.load ![[INV:[0-9]+]]
-; CHECK-NEXT: %orc.slot.offset = shl i64 %orc.slot, 3
-; CHECK-NEXT: %orc.ctable.entry = inttoptr i64 %orc.slot.offset to ptr addrspace(256)
+; CHECK-NEXT: %orc.ctable.entry = getelementptr i64, ptr addrspace(256) inttoptr (i64 65536 to ptr addrspace(256)), i64 %orc.slot
 ; CHECK-NEXT: %orc.delta = load i64, ptr addrspace(256) %orc.ctable.entry, align 8, !invariant.load ![[INV]]
 ; CHECK-NEXT: %x.cvm = getelementptr i8, ptr @x, i64 %orc.delta
 ; CHECK-NEXT: %v = load i32, ptr %x.cvm, align 4

@@ -17,8 +17,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK-NEXT: %tmp = alloca i32, align 4
 ; CHECK-NEXT: %tmp2 = alloca i64, align 8
 ; CHECK-NEXT: %orc.slot = load i64, ptr @__orc_slot
-; CHECK-NEXT: %orc.slot.offset = shl i64 %orc.slot, 3
-; CHECK-NEXT: %orc.ctable.entry = inttoptr i64 %orc.slot.offset to ptr addrspace(256)
+; CHECK-NEXT: %orc.ctable.entry = getelementptr i64, ptr addrspace(256) inttoptr (i64 65536 to ptr addrspace(256)), i64 %orc.slot
 ; CHECK-NEXT: %orc.delta = load i64, ptr addrspace(256) %orc.ctable.entry
 ; CHECK-NOT: @__orc_slot
 ; CHECK-NOT: addrspace(256)

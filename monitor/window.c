@@ -1,0 +1,151 @@
+/* cVM windows: 4 GiB of address space per cVM, 4 GiB-aligned, GS = its
+ * base W for every thread of the cVM (docs/architecture.md):
+ *
+ *   [W, W + 64 KiB)               never mapped
+ *   [W + 64 KiB, W + 96 KiB)      the capability table, read-only to the
+ *                                 cVM (the pages its slots need)
+ *   [W + 96 KiB, W + 2 GiB)       the region: state, TLS, heap, stacks,
+ *                                 file mappings (mem.c)
+ *   [W + 2 GiB, W + 4 GiB - 64 KiB)  the shared view: each linked
+ *                                 object's readable pages, read-only, the
+ *                                 same memfd pages as the code zone, at
+ *                                 W + their code-zone address
+ *   [W + 4 GiB - 64 KiB, W + 4 GiB)  never mapped
+ *
+ * Windows lie from 8 GiB up to the top of the 47-bit user address space:
+ * slot s is W = (s + 2) * 4 GiB, s < 32,765. A slot where the monitor's
+ * own mappings already are is skipped for good. Each window costs
+ * mappings (VMAs), and the process may hold at most vm.max_map_count of
+ * them: a window is refused, with a message naming the limit, when the
+ * cVMs already running would leave too few for it. */
+#define _GNU_SOURCE
+#include "monitor.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#define WINDOW_FIRST 2
+#define WINDOW_SLOTS 32765u
+/* Mappings a cVM's window and host thread take: measured 18 for a hello
+ * or Lua cVM (docs/architecture.md); room left for a few more. */
+#define WINDOW_VMAS 24
+
+static uint64_t busy[(WINDOW_SLOTS + 63) / 64]; /* in use or not ours */
+static size_t in_use, base_vmas, max_vmas;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+static size_t read_count(const char *path, size_t lines) {
+  FILE *f = fopen(path, "r");
+  size_t n = 0;
+  int ch;
+  if (!f)
+    return 0;
+  if (lines) {
+    while ((ch = getc(f)) != EOF)
+      n += ch == '\n';
+  } else if (fscanf(f, "%zu", &n) != 1) {
+    n = 0;
+  }
+  fclose(f);
+  return n;
+}
+
+static char *slot_base(size_t s) { return (char *)((s + WINDOW_FIRST) * WINDOW_SIZE); }
+
+char *window_new(char *err, size_t errlen) {
+  pthread_mutex_lock(&lock);
+  if (!max_vmas) { /* once: the limit, and what the monitor uses itself */
+    max_vmas = read_count("/proc/sys/vm/max_map_count", 0);
+    base_vmas = read_count("/proc/self/maps", 1);
+    if (!max_vmas)
+      max_vmas = 65530;
+  }
+  if (base_vmas + (in_use + 1) * WINDOW_VMAS > max_vmas) {
+    snprintf(err, errlen,
+             "no room for another cVM: vm.max_map_count (%zu mappings) holds "
+             "about %zu cVMs of up to %d mappings each, and %zu are running "
+             "(raise it: sysctl vm.max_map_count=N)",
+             max_vmas, (max_vmas - base_vmas) / WINDOW_VMAS, WINDOW_VMAS, in_use);
+    pthread_mutex_unlock(&lock);
+    return NULL;
+  }
+  for (size_t s = 0; s < WINDOW_SLOTS; s++) {
+    if (busy[s / 64] >> (s % 64) & 1)
+      continue;
+    char *w = slot_base(s);
+    void *m = mmap(w, WINDOW_SIZE, PROT_NONE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE,
+                   -1, 0);
+    busy[s / 64] |= 1ull << (s % 64); /* ours now, or someone else's */
+    if (m == MAP_FAILED)
+      continue;
+    if (m != w) { /* not honoured: the slot is someone else's */
+      munmap(m, WINDOW_SIZE);
+      continue;
+    }
+    in_use++;
+    pthread_mutex_unlock(&lock);
+    return w;
+  }
+  snprintf(err, errlen,
+           "no room for another cVM: all windows of the 47-bit address space "
+           "are in use (%zu cVMs; at most %u windows of 4 GiB)",
+           in_use, WINDOW_SLOTS);
+  pthread_mutex_unlock(&lock);
+  return NULL;
+}
+
+void window_free(char *w) {
+  if (!w)
+    return;
+  size_t s = (size_t)((uintptr_t)w / WINDOW_SIZE) - WINDOW_FIRST;
+  munmap(w, WINDOW_SIZE);
+  pthread_mutex_lock(&lock);
+  busy[s / 64] &= ~(1ull << (s % 64));
+  in_use--;
+  pthread_mutex_unlock(&lock);
+}
+
+size_t window_count(size_t *max) {
+  if (max)
+    *max = WINDOW_SLOTS;
+  return in_use;
+}
+
+static size_t ctable_bytes(size_t n) { return (n * 8 + 4095) & ~(size_t)4095; }
+
+uint64_t *window_ctable(char *w, size_t n) {
+  char *t = w + WINDOW_CTABLE;
+  if (n > ORC_MAX_SLOTS || mprotect(t, ctable_bytes(n), PROT_READ | PROT_WRITE))
+    return NULL;
+  return (uint64_t *)t;
+}
+
+int window_seal(char *w, size_t n) {
+  return mprotect(w + WINDOW_CTABLE, ctable_bytes(n), PROT_READ);
+}
+
+struct view {
+  char *w;
+  int fd;
+};
+
+static int view_range(void *ctx, void *addr, size_t len) {
+  const struct view *v = ctx;
+  uintptr_t a = (uintptr_t)addr;
+  if (a < CODE_ZONE_BASE || a - CODE_ZONE_BASE > CODE_ZONE_SIZE - len)
+    return -1; /* not in the code zone: no view of it */
+  void *m = mmap(v->w + a, len, PROT_READ, MAP_SHARED | MAP_FIXED, v->fd,
+                 (off_t)(a - CODE_ZONE_BASE));
+  return m == MAP_FAILED ? -1 : 0;
+}
+
+int window_view(char *w, const struct orc_link *l) {
+  size_t size;
+  struct view v = {w, -1};
+  if (!confine_arena(&size, &v.fd) || v.fd < 0)
+    return -1;
+  return orc_link_shared_ranges(l, view_range, &v);
+}
