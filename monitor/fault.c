@@ -50,7 +50,7 @@ static void report(struct cvm_thread *t, int sig, siginfo_t *si, ucontext_t *uc)
   uintptr_t addr = (uintptr_t)si->si_addr;
   /* A large frame can step over the guard page: allow some slack. */
   if (sig == SIGSEGV && t->guard && addr < (uintptr_t)t->guard + 4096 &&
-      addr + 65536 >= (uintptr_t)t->guard)
+      addr + 65536 >= (uintptr_t)t->guard && addr >= (uintptr_t)c->mem.base)
     what = " (stack overflow)";
   char msg[1024];
   int n = snprintf(msg, sizeof msg,

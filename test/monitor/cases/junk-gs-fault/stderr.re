@@ -1,0 +1,1 @@
+cVM prog \(#1\) killed: SIGSEGV at address 0x10, pc prog\+
