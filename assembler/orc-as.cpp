@@ -308,13 +308,19 @@ private:
     emit(A, STI);
   }
 
-  // movl %esp, %esp; addq %gs:8, %rsp (docs/sfi.md S3).
+  // movl %esp, %esp; addq %gs:0x10008, %rsp (docs/sfi.md S3): slot 1 of
+  // the capability table at W + 0x10000 (ORC_CTABLE_OFFSET) holds W.
   void rebaseSp(const MCSubtargetInfo &STI) {
     MCInst Z;
     Z.setOpcode(MOV32rr);
     Z.addOperand(MCOperand::createReg(ESP));
     Z.addOperand(MCOperand::createReg(ESP));
     emit(Z, STI);
+    addWindowBase(STI);
+  }
+
+  // addq %gs:0x10008, %rsp: slot 1 of the table holds W.
+  void addWindowBase(const MCSubtargetInfo &STI) {
     MCInst A;
     A.setOpcode(ADD64rm);
     A.addOperand(MCOperand::createReg(RSP));
@@ -322,7 +328,7 @@ private:
     A.addOperand(MCOperand::createReg(0));
     A.addOperand(MCOperand::createImm(1));
     A.addOperand(MCOperand::createReg(EIZ));
-    A.addOperand(MCOperand::createImm(8));
+    A.addOperand(MCOperand::createImm(0x10008));
     A.addOperand(MCOperand::createReg(GS));
     emit(A, STI);
   }
@@ -464,9 +470,9 @@ private:
                Index = I.getOperand(M + 2).getReg(),
                Seg = I.getOperand(M + 4).getReg();
       const MCOperand &Disp = I.getOperand(M + 3);
-      // C4: the hostcall, call *%gs:0.
+      // C4: the hostcall, call *%gs:0x10000 (slot 0 of the table).
       if (Opc == CALL64m && Seg == GS && !Base && (!Index || Index == EIZ) &&
-          Disp.isImm() && Disp.getImm() == 0) {
+          Disp.isImm() && Disp.getImm() == 0x10000) {
         I.getOperand(M + 2).setReg(EIZ);
         emitBundleLock(true);
         emit(I, STI);
@@ -489,16 +495,7 @@ private:
       Mv.addOperand(MCOperand::createReg(ESP));
       Mv.addOperand(MCOperand::createReg(EBP));
       emit(Mv, STI);
-      MCInst A;
-      A.setOpcode(ADD64rm);
-      A.addOperand(MCOperand::createReg(RSP));
-      A.addOperand(MCOperand::createReg(RSP));
-      A.addOperand(MCOperand::createReg(0));
-      A.addOperand(MCOperand::createImm(1));
-      A.addOperand(MCOperand::createReg(EIZ));
-      A.addOperand(MCOperand::createImm(8));
-      A.addOperand(MCOperand::createReg(GS));
-      emit(A, STI);
+      addWindowBase(STI);
       MCInst P;
       P.setOpcode(POP64r);
       P.addOperand(MCOperand::createReg(RBP));

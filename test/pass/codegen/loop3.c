@@ -15,7 +15,7 @@ static long c;
 
 // CHECK-LABEL: step:
 // CHECK: movq __orc_slot(%rip), %[[SLOT:[a-z0-9]+]]
-// CHECK-NEXT: movq %gs:(,%[[SLOT]],8), %{{[a-z0-9]+}}
+// CHECK-NEXT: movq %gs:65536(,%[[SLOT]],8), %{{[a-z0-9]+}}
 // CHECK-NOT: %gs:
 // CHECK-NOT: __orc_slot
 // CHECK: Loop Header
