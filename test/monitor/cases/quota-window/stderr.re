@@ -1,0 +1,1 @@
+memory quota 3221225472 bytes does not fit a cVM's window: at most 2147385344 bytes
