@@ -332,6 +332,7 @@ static void *thread_main(void *arg) {
   t->host_rsp = ((uintptr_t)&anchor - 512) & ~(uintptr_t)15;
   thread_signals_init(t);
   if (sigsetjmp(t->exit_jmp, 1) == 0 && !thread_register(t)) {
+    orc_set_gs((void *)t->window);
     if (t->is_main) /* argc, argv... on the stack; no function call */
       orc_enter(t, t->entry, t->stack);
     orc_enter_call(t, t->entry, t->arg, t->stack);

@@ -9,8 +9,9 @@
  * and looks the thread's struct cvm_thread up in the monitor's table
  * (segments.c). It stores the arguments there, moves to the thread's
  * monitor stack, restores the monitor's FS, calls orc_dispatch(thread),
- * then sets FS and GS to what the monitor recorded for the thread (a
- * forged FS or GS does not survive a hostcall), clears the scratch
+ * then sets FS to what the monitor recorded for the thread and GS to W
+ * if it is not (orc_fs_to_cvm: a forged FS or GS does not survive a
+ * hostcall), clears the scratch
  * registers (no monitor address leaks back) and jumps to the return
  * address masked into [0, 4 GiB), where only the code zone executes.
  *

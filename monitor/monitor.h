@@ -238,7 +238,8 @@ void orc_enter_call(struct cvm_thread *t, void *fn, void *arg, void *stack)
     __attribute__((noreturn));
 /* segments.c: FS/GS switching (safe with the cVM's FS loaded). */
 void orc_fs_to_host(struct cvm_thread *t);
-/* FS = the recorded cVM FS and GS = W: what cVM code runs with. */
+/* FS = the recorded cVM FS and GS = W (set only if slot 1 through GS is
+ * not W): what cVM code runs with. */
 void orc_fs_to_cvm(struct cvm_thread *t);
 void orc_set_gs(void *base);
 /* The cVM thread running on this host thread, from the kernel's thread

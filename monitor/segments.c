@@ -73,16 +73,26 @@ orc_fs_to_host(struct cvm_thread *t) {
   t->in_monitor = 1;
 }
 
+/* GS is set again only when slot 1 read through it is not W: on this
+ * machine kind each arch_prctl costs about as much as the rest of a small
+ * hostcall. A GS the cVM moved elsewhere is put back; one moved to a copy
+ * of its own table (W in slot 1 too) is left, since it reaches nothing the
+ * real one does not; a junk GS faults here and the fault handler ends
+ * the cVM. GS must be W or junk, not 0, on the way in: thread_main sets
+ * it before the first entry. */
 __attribute__((no_stack_protector, target("fsgsbase"))) void
 orc_fs_to_cvm(struct cvm_thread *t) {
+  uint64_t seen;
   t->in_monitor = 0;
-  if (orc_fsgsbase) {
+  if (orc_fsgsbase)
     _writefsbase_u64(t->cvm_fs);
-    _writegsbase_u64(t->window);
-  } else {
+  else
     raw_arch_prctl(ARCH_SET_FS, (long)t->cvm_fs);
-    raw_arch_prctl(ARCH_SET_GS, (long)t->window);
-  }
+  __asm__ volatile("mov %%gs:%c1, %0"
+                   : "=r"(seen)
+                   : "i"(ORC_CTABLE_OFFSET + 8 * ORC_SLOT_WINDOW));
+  if (seen != t->window)
+    orc_set_gs((void *)t->window);
 }
 
 __attribute__((no_stack_protector, target("fsgsbase"))) void

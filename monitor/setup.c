@@ -30,8 +30,9 @@ void monitor_init(void) {
   fault_init();
   int r = confine_init();
   if (r) {
-    fprintf(stderr, "orc: cannot set up confinement (the code arena's "
-                    "address space, or the seccomp filter): %s\n", strerror(-r));
+    fprintf(stderr, "orc: cannot set up confinement (the address space below "
+                    "6 GiB for the code zone, or the seccomp filter): %s\n",
+            strerror(-r));
     exit(1);
   }
 }

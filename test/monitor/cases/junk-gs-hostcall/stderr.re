@@ -1,0 +1,1 @@
+cVM prog \(#1\) killed: SIGSEGV at address 0x12345679[0-9a-f]*, pc 
