@@ -149,6 +149,7 @@ class SfiStreamer : public MCELFStreamer {
   SourceMgr &SrcMgr;
   bool Sfi;
   unsigned &Errors;
+  std::vector<MCSection *> CodeSections;
 
   // Registers and opcodes used by the rewrites.
   unsigned RSP, ESP, SP, SPL, RIP, GS, FS, EIZ, R11, R11D, RBP, EBP;
@@ -183,6 +184,8 @@ public:
       MCELFStreamer::emitInstruction(I, STI);
       return;
     }
+    if (!is_contained(CodeSections, getCurrentSectionOnly()))
+      CodeSections.push_back(getCurrentSectionOnly());
     rewrite(I, STI);
   }
 
@@ -191,6 +194,15 @@ public:
     if (Sfi && isExec(getCurrentSectionOnly()) && mustAlign(S))
       emitCodeAlignment(Align(1u << BundleLog2), &STI0, 0);
     MCELFStreamer::emitLabel(S, Loc);
+  }
+
+  // Every executable section with code ends on a bundle edge (B1); called
+  // before the streamer is finished.
+  void padSections() {
+    for (MCSection *S : CodeSections) {
+      switchSection(S);
+      emitCodeAlignment(Align(1u << BundleLog2), &STI0, 0);
+    }
   }
 
 private:
@@ -656,13 +668,16 @@ int main(int Argc, char **Argv) {
     std::unique_ptr<MCCodeEmitter> CE(TheTarget->createMCCodeEmitter(*MII, Ctx));
     std::unique_ptr<MCObjectWriter> OW = MAB->createObjectWriter(*OS);
     std::unique_ptr<MCStreamer> Str;
+    SfiStreamer *Sfi = nullptr;
     if (Pass == 0) {
       Str = std::make_unique<CollectStreamer>(Ctx, std::move(MAB), std::move(OW),
                                               std::move(CE), T, *MII);
     } else {
-      Str = std::make_unique<SfiStreamer>(
+      auto S = std::make_unique<SfiStreamer>(
           Ctx, std::move(MAB), std::move(OW), std::move(CE), *MII, *MRI, N, T,
           *Printer, *STI, SrcMgr, O.Sfi, Errors);
+      Sfi = S.get();
+      Str = std::move(S);
     }
     Str->initSections(false, *STI);
     if (O.Sfi)
@@ -675,12 +690,18 @@ int main(int Argc, char **Argv) {
       return 1;
     }
     Parser->setTargetParser(*TAP);
-    if (Parser->Run(/*NoInitialTextSection=*/false) || Errors) {
+    if (Parser->Run(/*NoInitialTextSection=*/false, /*NoFinalize=*/true) ||
+        Errors) {
       if (Errors)
         errs() << O.In << ": orc-as: " << Errors
                << " instruction(s) cannot be made safe; no object written\n";
       return 1;
     }
+    if (Sfi && O.Sfi)
+      Sfi->padSections();
+    Str->finish();
+    if (Ctx.hadError())
+      return 1;
     if (Pass == 1)
       Out->keep();
   }

@@ -17,10 +17,12 @@ def need(var):
 
 
 orc_as = need("ORC_AS")
+verify = need("ORC_VERIFY")
 tools = need("ORC_LLVM_TOOLS")
 config.test_exec_root = os.path.join(os.path.dirname(orc_as), "..", "test", "assembler")
 config.environment["PATH"] = os.pathsep.join([tools, config.environment.get("PATH", os.environ["PATH"])])
 config.substitutions.append(("%orc_as", orc_as))
+config.substitutions.append(("%orc_verify", verify))
 # %dis: the disassembly, one instruction a line, addresses kept (bundle
 # placement is part of what is checked).
 config.substitutions.append(("%dis_raw", f"{tools}/llvm-objdump -d"))
