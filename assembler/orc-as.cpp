@@ -124,7 +124,11 @@ public:
       : MCELFStreamer(Ctx, std::move(TAB), std::move(OW), std::move(CE)),
         T(T), MII(MII) {}
   void emitValueImpl(const MCExpr *V, unsigned Size, SMLoc Loc) override {
-    if (!isExec(getCurrentSectionOnly()))
+    // Jump tables live in loaded data; debug sections and unwind tables
+    // refer to code labels too, but never to branch targets.
+    const auto *S = dyn_cast_or_null<MCSectionELF>(getCurrentSectionOnly());
+    if (S && !isExec(S) && (S->getFlags() & ELF::SHF_ALLOC) &&
+        S->getType() != ELF::SHT_X86_64_UNWIND && S->getName() != ".eh_frame")
       collectSymbols(V, T.Labels);
     MCELFStreamer::emitValueImpl(V, Size, Loc);
   }
@@ -150,6 +154,7 @@ class SfiStreamer : public MCELFStreamer {
   bool Sfi;
   unsigned &Errors;
   std::vector<MCSection *> CodeSections;
+  bool Locked = false;
 
   // Registers and opcodes used by the rewrites.
   unsigned RSP, ESP, SP, SPL, RIP, GS, FS, EIZ, R11, R11D, RBP, EBP;
@@ -191,7 +196,9 @@ public:
 
   // Functions, global labels and the collected targets start bundles.
   void emitLabel(MCSymbol *S, SMLoc Loc) override {
-    if (Sfi && isExec(getCurrentSectionOnly()) && mustAlign(S))
+    // A label inside a locked sequence is one MC makes for the sequence's
+    // own line entries, never a branch target.
+    if (Sfi && isExec(getCurrentSectionOnly()) && !Locked && mustAlign(S))
       emitCodeAlignment(Align(1u << BundleLog2), &STI0, 0);
     MCELFStreamer::emitLabel(S, Loc);
   }
@@ -210,6 +217,16 @@ private:
     const auto *E = cast<MCSymbolELF>(S);
     return E->getType() == ELF::STT_FUNC || !S->isTemporary() ||
            T.Labels.contains(S->getName());
+  }
+
+  // A locked sequence: one bundle, in order (docs/sfi.md section 2).
+  void lock(bool AlignToEnd) {
+    MCELFStreamer::emitBundleLock(AlignToEnd);
+    Locked = true;
+  }
+  void unlock() {
+    MCELFStreamer::emitBundleUnlock();
+    Locked = false;
   }
 
   void emit(const MCInst &I, const MCSubtargetInfo &STI) {
@@ -449,13 +466,13 @@ private:
     }
     // C3: ret = pop %r11; and; jmp *%r11.
     if (Opc == RET64) {
-      emitBundleLock(false);
+      lock(false);
       MCInst P;
       P.setOpcode(POP64r);
       P.addOperand(MCOperand::createReg(R11));
       emit(P, STI);
       regBranch(JMP64r, R11, STI);
-      emitBundleUnlock();
+      unlock();
       return;
     }
     // C1: jmp/call through a register, masked in place.
@@ -465,9 +482,9 @@ private:
         refuse(I, STI, "a branch through %rsp (docs/sfi.md C1)");
         return;
       }
-      emitBundleLock(Opc == CALL64r);
+      lock(Opc == CALL64r);
       regBranch(Opc, R, STI);
-      emitBundleUnlock();
+      unlock();
       return;
     }
     if (Opc == JMP64m || Opc == CALL64m) {
@@ -480,22 +497,22 @@ private:
       if (Opc == CALL64m && Seg == GS && !Base && (!Index || Index == EIZ) &&
           Disp.isImm() && Disp.getImm() == 0) {
         I.getOperand(M + 2).setReg(EIZ);
-        emitBundleLock(true);
+        lock(true);
         emit(I, STI);
-        emitBundleUnlock();
+        unlock();
         return;
       }
       // C2: through %r11, dead at a call and at a tail call (which is
       // what a jump through memory is in compiler output).
-      emitBundleLock(Opc == CALL64m);
+      lock(Opc == CALL64m);
       if (loadR11(I, M, STI))
         regBranch(Opc == CALL64m ? CALL64r : JMP64r, R11, STI);
-      emitBundleUnlock();
+      unlock();
       return;
     }
     // leave = movl %ebp, %esp; re-base; pop %rbp (docs/sfi.md S3).
     if (Opc == LEAVE64) {
-      emitBundleLock(false);
+      lock(false);
       MCInst Mv;
       Mv.setOpcode(MOV32rr);
       Mv.addOperand(MCOperand::createReg(ESP));
@@ -515,7 +532,7 @@ private:
       P.setOpcode(POP64r);
       P.addOperand(MCOperand::createReg(RBP));
       emit(P, STI);
-      emitBundleUnlock();
+      unlock();
       return;
     }
     // Memory operands (not lea, which touches no memory).
@@ -538,14 +555,14 @@ private:
     }
     bool Call = Opc == CALL64pcrel32 || Name.starts_with("CALL");
     if (SpDef) {
-      emitBundleLock(false);
+      lock(false);
       emit(I, STI);
       rebaseSp(STI);
-      emitBundleUnlock();
+      unlock();
     } else if (Call) { // B4: calls end their bundle
-      emitBundleLock(true);
+      lock(true);
       emit(I, STI);
-      emitBundleUnlock();
+      unlock();
     } else {
       emit(I, STI);
     }
@@ -579,7 +596,7 @@ Options parseArgs(int Argc, char **Argv) {
       O.Includes.push_back(A.substr(2).str());
     } else if (A == "--no-sfi") {
       O.Sfi = false;
-    } else if (A.consume_front("--gdwarf-")) {
+    } else if (A.consume_front("--gdwarf-") || A.consume_front("-gdwarf-")) {
       if (A.getAsInteger(10, O.Dwarf) || O.Dwarf < 2 || O.Dwarf > 5)
         usage("--gdwarf-N takes N from 2 to 5");
     } else if (A == "--64" || A == "--noexecstack" || A == "-g" ||
