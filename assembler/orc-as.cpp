@@ -45,6 +45,8 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/Triple.h"
 
+#include "orc_abi.h" /* ORC_CTABLE_OFFSET, ORC_SLOT_WINDOW */
+
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -56,6 +58,9 @@ namespace {
 const char *const TripleName = "x86_64-unknown-linux-gnu";
 constexpr int BundleLog2 = 5; // 32-byte bundles (docs/sfi.md B1)
 constexpr int64_t StackDispBound = 32768; // M3/M4
+// %gs: offsets of the gate's slot (C4) and of W (S3).
+constexpr int64_t GateSlot = ORC_CTABLE_OFFSET;
+constexpr int64_t WindowSlot = ORC_CTABLE_OFFSET + 8 * ORC_SLOT_WINDOW;
 
 // Opcode and register numbers by LLVM's names.
 struct Names {
@@ -337,7 +342,7 @@ private:
     emit(A, STI);
   }
 
-  // movl %esp, %esp; addq %gs:8, %rsp (docs/sfi.md S3).
+  // movl %esp, %esp; addq %gs:0x10008, %rsp (docs/sfi.md S3).
   void rebaseSp(const MCSubtargetInfo &STI) {
     MCInst Z;
     Z.setOpcode(MOV32rr);
@@ -351,7 +356,7 @@ private:
     A.addOperand(MCOperand::createReg(0));
     A.addOperand(MCOperand::createImm(1));
     A.addOperand(MCOperand::createReg(EIZ));
-    A.addOperand(MCOperand::createImm(8));
+    A.addOperand(MCOperand::createImm(WindowSlot));
     A.addOperand(MCOperand::createReg(GS));
     emit(A, STI);
   }
@@ -493,9 +498,9 @@ private:
                Index = I.getOperand(M + 2).getReg(),
                Seg = I.getOperand(M + 4).getReg();
       const MCOperand &Disp = I.getOperand(M + 3);
-      // C4: the hostcall, call *%gs:0.
+      // C4: the hostcall, call *%gs:0x10000.
       if (Opc == CALL64m && Seg == GS && !Base && (!Index || Index == EIZ) &&
-          Disp.isImm() && Disp.getImm() == 0) {
+          Disp.isImm() && Disp.getImm() == GateSlot) {
         I.getOperand(M + 2).setReg(EIZ);
         lock(true);
         emit(I, STI);
@@ -525,7 +530,7 @@ private:
       A.addOperand(MCOperand::createReg(0));
       A.addOperand(MCOperand::createImm(1));
       A.addOperand(MCOperand::createReg(EIZ));
-      A.addOperand(MCOperand::createImm(8));
+      A.addOperand(MCOperand::createImm(WindowSlot));
       A.addOperand(MCOperand::createReg(GS));
       emit(A, STI);
       MCInst P;

@@ -8,6 +8,7 @@
  * pass checks that every direct branch lands on an instruction start that
  * is not inside a locked sequence (B3). */
 #include "orc_verify.h"
+#include "orc_abi.h" /* ORC_CTABLE_OFFSET, ORC_SLOT_WINDOW */
 
 #include <Zydis/Zydis.h>
 #include <stdio.h>
@@ -17,6 +18,8 @@
 #define BUNDLE 32
 #define DISP_BOUND 32768 /* M3, M4 */
 #define ACCESS_MAX 64    /* M3, M4, M5: largest memory access allowed */
+#define GATE_SLOT ORC_CTABLE_OFFSET /* C4 */
+#define WINDOW_SLOT (ORC_CTABLE_OFFSET + 8 * ORC_SLOT_WINDOW) /* S3 */
 
 struct verifier {
   const uint8_t *text;
@@ -206,7 +209,7 @@ static int writes_sp(const ZydisDecodedInstruction *in, const ZydisDecodedOperan
   return 0;
 }
 
-/* addq %gs:8, %rsp with 32-bit addressing: the re-basing's second half. */
+/* addq %gs:0x10008, %rsp with 32-bit addressing: the re-basing's second half. */
 static int is_rebase_add(const ZydisDecodedInstruction *in, const ZydisDecodedOperand *ops) {
   return in->mnemonic == ZYDIS_MNEMONIC_ADD && in->operand_count_visible == 2 &&
          ops[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
@@ -214,7 +217,7 @@ static int is_rebase_add(const ZydisDecodedInstruction *in, const ZydisDecodedOp
          ops[1].type == ZYDIS_OPERAND_TYPE_MEMORY &&
          ops[1].mem.segment == ZYDIS_REGISTER_GS && in->address_width == 32 &&
          ops[1].mem.base == ZYDIS_REGISTER_NONE &&
-         ops[1].mem.index == ZYDIS_REGISTER_NONE && ops[1].mem.disp.value == 8;
+         ops[1].mem.index == ZYDIS_REGISTER_NONE && ops[1].mem.disp.value == WINDOW_SLOT;
 }
 
 /* movl %e?, %esp: %rsp becomes a 32-bit offset (zero-extended). */
@@ -236,13 +239,13 @@ static int is_mask(const ZydisDecodedInstruction *in, const ZydisDecodedOperand 
          (uint32_t)ops[1].imm.value.u == 0xffffffe0u;
 }
 
-/* call *%gs:0 with 32-bit addressing: the hostcall (C4). */
+/* call *%gs:0x10000 with 32-bit addressing: the hostcall (C4). */
 static int is_hostcall(const ZydisDecodedInstruction *in, const ZydisDecodedOperand *ops) {
   return in->mnemonic == ZYDIS_MNEMONIC_CALL &&
          ops[0].type == ZYDIS_OPERAND_TYPE_MEMORY &&
          ops[0].mem.segment == ZYDIS_REGISTER_GS && in->address_width == 32 &&
          ops[0].mem.base == ZYDIS_REGISTER_NONE &&
-         ops[0].mem.index == ZYDIS_REGISTER_NONE && ops[0].mem.disp.value == 0;
+         ops[0].mem.index == ZYDIS_REGISTER_NONE && ops[0].mem.disp.value == GATE_SLOT;
 }
 
 enum sp_state { SP_CLEAN, SP_DIRTY, SP_ZEXT };
@@ -305,7 +308,7 @@ static int check_bundle(struct verifier *v, size_t b, struct branch *targets,
                     "S3: %rsp written again before it was re-based");
     } else if (sp != SP_CLEAN) {
       return fail(v, off, &in, ops,
-                  "S3: a write to %rsp not followed by movl %e?, %esp; addq %gs:8, %rsp");
+                  "S3: a write to %rsp not followed by movl %e?, %esp; addq %gs:0x10008, %rsp");
     }
     /* Section 4: control flow. */
     int is_call = in.meta.category == ZYDIS_CATEGORY_CALL;

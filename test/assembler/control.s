@@ -1,7 +1,7 @@
 # docs/sfi.md section 4: indirect branches are masked to a bundle start
 # below 4 GiB in the same bundle (C1), memory-indirect calls and GOT tail
 # calls go through %r11 (C2), ret is pop/mask/jump (C3), the hostcall is
-# call *%gs:0 with 32-bit addressing (C4), and every call ends its bundle
+# call *%gs:0x10000 with 32-bit addressing (C4), and every call ends its bundle
 # so return addresses are bundle starts (B4).
 # RUN: %orc_as %s -o %t.o
 # RUN: %orc_verify %t.o
@@ -29,8 +29,8 @@ f:
 # CHECK-NEXT: movq %gs:0x10(%edi), %r11
 # CHECK-NEXT: andl $-0x20, %r11d
 # CHECK-NEXT: callq *%r11
-	call *%gs:0
-# CHECK-NEXT: addr32 callq *%gs:0x0
+	call *%gs:0x10000
+# CHECK-NEXT: addr32 callq *%gs:0x10000
 	call g
 # CHECK-NEXT: callq
 	ret
@@ -57,7 +57,7 @@ f:
 # BUNDLE-NEXT: {{^ +[0-9a-f]*[02468ace]0:}}
 # BUNDLE: callq *%r11
 # BUNDLE-NEXT: {{^ +[0-9a-f]*[02468ace]0:}}
-# BUNDLE: callq *%gs:0x0
+# BUNDLE: callq *%gs:0x10000
 # BUNDLE-NEXT: {{^ +[0-9a-f]*[02468ace]0:}}
 # BUNDLE: callq 0x
 # BUNDLE-NEXT: {{^ +[0-9a-f]*[02468ace]0:}}

@@ -69,6 +69,11 @@
 	callq *%gs:8
 	.p2align 5
 # CHECK-DAG: offset 0x17 (address 0x17): `call %gs:*0x{{0*}}8`: M1: %gs: without 32-bit address size
+#--- c4-other-slot.s
+	.fill 23, 1, 0x90
+	callq *%gs:0x10008(,%eiz)
+	.p2align 5
+# CHECK-DAG: offset 0x17 (address 0x17): `call %gs:*0x10008`: C2: an indirect branch through memory
 #--- m1-plain.s
 	movq (%rax), %rcx
 	.p2align 5
@@ -109,7 +114,7 @@
 	movq %rax, %rsp
 	movq %rcx, 8(%rsp)
 	.p2align 5
-# CHECK-DAG: `mov %rcx, 0x08(%rsp)`: S3: a write to %rsp not followed by movl %e?, %esp; addq %gs:8, %rsp
+# CHECK-DAG: `mov %rcx, 0x08(%rsp)`: S3: a write to %rsp not followed by movl %e?, %esp; addq %gs:0x10008, %rsp
 #--- s3-half.s
 	subq $64, %rsp
 	movl %esp, %esp
@@ -122,7 +127,7 @@
 #--- s3-bad-add.s
 	subq $64, %rsp
 	movl %esp, %esp
-	addq %gs:16(,%eiz), %rsp
+	addq %gs:0x10010(,%eiz), %rsp
 	.p2align 5
 # CHECK-DAG: S3: %rsp written again before it was re-based
 #--- x-syscall.s
