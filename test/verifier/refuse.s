@@ -73,7 +73,7 @@
 	.fill 23, 1, 0x90
 	callq *%gs:0x10008(,%eiz)
 	.p2align 5
-# CHECK-DAG: offset 0x17 (address 0x17): `call %gs:*0x10008`: C2: an indirect branch through memory
+# CHECK-DAG: offset 0x17 (address 0x17): `call %gs:*0x{{0*}}10008`: C2: an indirect branch through memory
 #--- m1-plain.s
 	movq (%rax), %rcx
 	.p2align 5
