@@ -342,12 +342,13 @@ private:
     emit(A, STI);
   }
 
-  // movl %esp, %esp; addq %gs:0x10008, %rsp (docs/sfi.md S3).
-  void rebaseSp(const MCSubtargetInfo &STI) {
+  // movl %eFrom, %esp; addq %gs:0x10008, %rsp: %rsp = W + the low 32 bits
+  // of From (docs/sfi.md S3; From is %esp itself after a write to %rsp).
+  void rebaseSp(unsigned From32, const MCSubtargetInfo &STI) {
     MCInst Z;
     Z.setOpcode(MOV32rr);
     Z.addOperand(MCOperand::createReg(ESP));
-    Z.addOperand(MCOperand::createReg(ESP));
+    Z.addOperand(MCOperand::createReg(From32));
     emit(Z, STI);
     MCInst A;
     A.setOpcode(ADD64rm);
@@ -518,21 +519,7 @@ private:
     // leave = movl %ebp, %esp; re-base; pop %rbp (docs/sfi.md S3).
     if (Opc == LEAVE64) {
       lock(false);
-      MCInst Mv;
-      Mv.setOpcode(MOV32rr);
-      Mv.addOperand(MCOperand::createReg(ESP));
-      Mv.addOperand(MCOperand::createReg(EBP));
-      emit(Mv, STI);
-      MCInst A;
-      A.setOpcode(ADD64rm);
-      A.addOperand(MCOperand::createReg(RSP));
-      A.addOperand(MCOperand::createReg(RSP));
-      A.addOperand(MCOperand::createReg(0));
-      A.addOperand(MCOperand::createImm(1));
-      A.addOperand(MCOperand::createReg(EIZ));
-      A.addOperand(MCOperand::createImm(WindowSlot));
-      A.addOperand(MCOperand::createReg(GS));
-      emit(A, STI);
+      rebaseSp(EBP, STI);
       MCInst P;
       P.setOpcode(POP64r);
       P.addOperand(MCOperand::createReg(RBP));
@@ -562,7 +549,7 @@ private:
     if (SpDef) {
       lock(false);
       emit(I, STI);
-      rebaseSp(STI);
+      rebaseSp(ESP, STI);
       unlock();
     } else if (Call) { // B4: calls end their bundle
       lock(true);
