@@ -45,6 +45,8 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/Triple.h"
 
+#include "orc_abi.h" /* ORC_CTABLE_OFFSET, ORC_SLOT_WINDOW */
+
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -56,6 +58,9 @@ namespace {
 const char *const TripleName = "x86_64-unknown-linux-gnu";
 constexpr int BundleLog2 = 5; // 32-byte bundles (docs/sfi.md B1)
 constexpr int64_t StackDispBound = 32768; // M3/M4
+// %gs: offsets of the gate's slot (C4) and of W (S3).
+constexpr int64_t GateSlot = ORC_CTABLE_OFFSET;
+constexpr int64_t WindowSlot = ORC_CTABLE_OFFSET + 8 * ORC_SLOT_WINDOW;
 
 // Opcode and register numbers by LLVM's names.
 struct Names {
@@ -124,7 +129,11 @@ public:
       : MCELFStreamer(Ctx, std::move(TAB), std::move(OW), std::move(CE)),
         T(T), MII(MII) {}
   void emitValueImpl(const MCExpr *V, unsigned Size, SMLoc Loc) override {
-    if (!isExec(getCurrentSectionOnly()))
+    // Jump tables live in loaded data; debug sections and unwind tables
+    // refer to code labels too, but never to branch targets.
+    const auto *S = dyn_cast_or_null<MCSectionELF>(getCurrentSectionOnly());
+    if (S && !isExec(S) && (S->getFlags() & ELF::SHF_ALLOC) &&
+        S->getType() != ELF::SHT_X86_64_UNWIND && S->getName() != ".eh_frame")
       collectSymbols(V, T.Labels);
     MCELFStreamer::emitValueImpl(V, Size, Loc);
   }
@@ -149,6 +158,8 @@ class SfiStreamer : public MCELFStreamer {
   SourceMgr &SrcMgr;
   bool Sfi;
   unsigned &Errors;
+  std::vector<MCSection *> CodeSections;
+  bool Locked = false;
 
   // Registers and opcodes used by the rewrites.
   unsigned RSP, ESP, SP, SPL, RIP, GS, FS, EIZ, R11, R11D, RBP, EBP;
@@ -183,14 +194,27 @@ public:
       MCELFStreamer::emitInstruction(I, STI);
       return;
     }
+    if (!is_contained(CodeSections, getCurrentSectionOnly()))
+      CodeSections.push_back(getCurrentSectionOnly());
     rewrite(I, STI);
   }
 
   // Functions, global labels and the collected targets start bundles.
   void emitLabel(MCSymbol *S, SMLoc Loc) override {
-    if (Sfi && isExec(getCurrentSectionOnly()) && mustAlign(S))
+    // A label inside a locked sequence is one MC makes for the sequence's
+    // own line entries, never a branch target.
+    if (Sfi && isExec(getCurrentSectionOnly()) && !Locked && mustAlign(S))
       emitCodeAlignment(Align(1u << BundleLog2), &STI0, 0);
     MCELFStreamer::emitLabel(S, Loc);
+  }
+
+  // Every executable section with code ends on a bundle edge (B1); called
+  // before the streamer is finished.
+  void padSections() {
+    for (MCSection *S : CodeSections) {
+      switchSection(S);
+      emitCodeAlignment(Align(1u << BundleLog2), &STI0, 0);
+    }
   }
 
 private:
@@ -198,6 +222,16 @@ private:
     const auto *E = cast<MCSymbolELF>(S);
     return E->getType() == ELF::STT_FUNC || !S->isTemporary() ||
            T.Labels.contains(S->getName());
+  }
+
+  // A locked sequence: one bundle, in order (docs/sfi.md section 2).
+  void lock(bool AlignToEnd) {
+    MCELFStreamer::emitBundleLock(AlignToEnd);
+    Locked = true;
+  }
+  void unlock() {
+    MCELFStreamer::emitBundleUnlock();
+    Locked = false;
   }
 
   void emit(const MCInst &I, const MCSubtargetInfo &STI) {
@@ -308,19 +342,14 @@ private:
     emit(A, STI);
   }
 
-  // movl %esp, %esp; addq %gs:0x10008, %rsp (docs/sfi.md S3): slot 1 of
-  // the capability table at W + 0x10000 (ORC_CTABLE_OFFSET) holds W.
-  void rebaseSp(const MCSubtargetInfo &STI) {
+  // movl %eFrom, %esp; addq %gs:0x10008, %rsp: %rsp = W + the low 32 bits
+  // of From (docs/sfi.md S3; From is %esp itself after a write to %rsp).
+  void rebaseSp(unsigned From32, const MCSubtargetInfo &STI) {
     MCInst Z;
     Z.setOpcode(MOV32rr);
     Z.addOperand(MCOperand::createReg(ESP));
-    Z.addOperand(MCOperand::createReg(ESP));
+    Z.addOperand(MCOperand::createReg(From32));
     emit(Z, STI);
-    addWindowBase(STI);
-  }
-
-  // addq %gs:0x10008, %rsp: slot 1 of the table holds W.
-  void addWindowBase(const MCSubtargetInfo &STI) {
     MCInst A;
     A.setOpcode(ADD64rm);
     A.addOperand(MCOperand::createReg(RSP));
@@ -328,7 +357,7 @@ private:
     A.addOperand(MCOperand::createReg(0));
     A.addOperand(MCOperand::createImm(1));
     A.addOperand(MCOperand::createReg(EIZ));
-    A.addOperand(MCOperand::createImm(0x10008));
+    A.addOperand(MCOperand::createImm(WindowSlot));
     A.addOperand(MCOperand::createReg(GS));
     emit(A, STI);
   }
@@ -443,13 +472,13 @@ private:
     }
     // C3: ret = pop %r11; and; jmp *%r11.
     if (Opc == RET64) {
-      emitBundleLock(false);
+      lock(false);
       MCInst P;
       P.setOpcode(POP64r);
       P.addOperand(MCOperand::createReg(R11));
       emit(P, STI);
       regBranch(JMP64r, R11, STI);
-      emitBundleUnlock();
+      unlock();
       return;
     }
     // C1: jmp/call through a register, masked in place.
@@ -459,9 +488,9 @@ private:
         refuse(I, STI, "a branch through %rsp (docs/sfi.md C1)");
         return;
       }
-      emitBundleLock(Opc == CALL64r);
+      lock(Opc == CALL64r);
       regBranch(Opc, R, STI);
-      emitBundleUnlock();
+      unlock();
       return;
     }
     if (Opc == JMP64m || Opc == CALL64m) {
@@ -470,37 +499,32 @@ private:
                Index = I.getOperand(M + 2).getReg(),
                Seg = I.getOperand(M + 4).getReg();
       const MCOperand &Disp = I.getOperand(M + 3);
-      // C4: the hostcall, call *%gs:0x10000 (slot 0 of the table).
+      // C4: the hostcall, call *%gs:0x10000.
       if (Opc == CALL64m && Seg == GS && !Base && (!Index || Index == EIZ) &&
-          Disp.isImm() && Disp.getImm() == 0x10000) {
+          Disp.isImm() && Disp.getImm() == GateSlot) {
         I.getOperand(M + 2).setReg(EIZ);
-        emitBundleLock(true);
+        lock(true);
         emit(I, STI);
-        emitBundleUnlock();
+        unlock();
         return;
       }
       // C2: through %r11, dead at a call and at a tail call (which is
       // what a jump through memory is in compiler output).
-      emitBundleLock(Opc == CALL64m);
+      lock(Opc == CALL64m);
       if (loadR11(I, M, STI))
         regBranch(Opc == CALL64m ? CALL64r : JMP64r, R11, STI);
-      emitBundleUnlock();
+      unlock();
       return;
     }
     // leave = movl %ebp, %esp; re-base; pop %rbp (docs/sfi.md S3).
     if (Opc == LEAVE64) {
-      emitBundleLock(false);
-      MCInst Mv;
-      Mv.setOpcode(MOV32rr);
-      Mv.addOperand(MCOperand::createReg(ESP));
-      Mv.addOperand(MCOperand::createReg(EBP));
-      emit(Mv, STI);
-      addWindowBase(STI);
+      lock(false);
+      rebaseSp(EBP, STI);
       MCInst P;
       P.setOpcode(POP64r);
       P.addOperand(MCOperand::createReg(RBP));
       emit(P, STI);
-      emitBundleUnlock();
+      unlock();
       return;
     }
     // Memory operands (not lea, which touches no memory).
@@ -523,14 +547,14 @@ private:
     }
     bool Call = Opc == CALL64pcrel32 || Name.starts_with("CALL");
     if (SpDef) {
-      emitBundleLock(false);
+      lock(false);
       emit(I, STI);
-      rebaseSp(STI);
-      emitBundleUnlock();
+      rebaseSp(ESP, STI);
+      unlock();
     } else if (Call) { // B4: calls end their bundle
-      emitBundleLock(true);
+      lock(true);
       emit(I, STI);
-      emitBundleUnlock();
+      unlock();
     } else {
       emit(I, STI);
     }
@@ -564,7 +588,7 @@ Options parseArgs(int Argc, char **Argv) {
       O.Includes.push_back(A.substr(2).str());
     } else if (A == "--no-sfi") {
       O.Sfi = false;
-    } else if (A.consume_front("--gdwarf-")) {
+    } else if (A.consume_front("--gdwarf-") || A.consume_front("-gdwarf-")) {
       if (A.getAsInteger(10, O.Dwarf) || O.Dwarf < 2 || O.Dwarf > 5)
         usage("--gdwarf-N takes N from 2 to 5");
     } else if (A == "--64" || A == "--noexecstack" || A == "-g" ||
@@ -653,13 +677,16 @@ int main(int Argc, char **Argv) {
     std::unique_ptr<MCCodeEmitter> CE(TheTarget->createMCCodeEmitter(*MII, Ctx));
     std::unique_ptr<MCObjectWriter> OW = MAB->createObjectWriter(*OS);
     std::unique_ptr<MCStreamer> Str;
+    SfiStreamer *Sfi = nullptr;
     if (Pass == 0) {
       Str = std::make_unique<CollectStreamer>(Ctx, std::move(MAB), std::move(OW),
                                               std::move(CE), T, *MII);
     } else {
-      Str = std::make_unique<SfiStreamer>(
+      auto S = std::make_unique<SfiStreamer>(
           Ctx, std::move(MAB), std::move(OW), std::move(CE), *MII, *MRI, N, T,
           *Printer, *STI, SrcMgr, O.Sfi, Errors);
+      Sfi = S.get();
+      Str = std::move(S);
     }
     Str->initSections(false, *STI);
     if (O.Sfi)
@@ -672,12 +699,18 @@ int main(int Argc, char **Argv) {
       return 1;
     }
     Parser->setTargetParser(*TAP);
-    if (Parser->Run(/*NoInitialTextSection=*/false) || Errors) {
+    if (Parser->Run(/*NoInitialTextSection=*/false, /*NoFinalize=*/true) ||
+        Errors) {
       if (Errors)
         errs() << O.In << ": orc-as: " << Errors
                << " instruction(s) cannot be made safe; no object written\n";
       return 1;
     }
+    if (Sfi && O.Sfi)
+      Sfi->padSections();
+    Str->finish();
+    if (Ctx.hadError())
+      return 1;
     if (Pass == 1)
       Out->keep();
   }

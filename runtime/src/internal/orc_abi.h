@@ -13,12 +13,11 @@
 #define ORC_HC_THREAD_START 1001 /* fn, arg, stack, tp, ctid, ptid -> tid */
 #define ORC_HC_EXIT_CVM 1002     /* status; does not return */
 
-/* The cVM window (docs/architecture.md): GS = W, 4 GiB-aligned, for every
- * thread of the cVM. The capability table lies at W + ORC_CTABLE_OFFSET
- * (the first 64 KiB of a window are never mapped), read-only to the cVM:
- * slot 0 the hostcall gate, slot 1 W itself, objects' deltas from
- * ORC_FIRST_SLOT (loader/orc_loader.h). The hostcall is therefore
- * `call *%gs:0x10000`, and W is `%gs:0x10008`. */
+/* The cVM window (docs/sfi.md section 1): GS = W for every thread of a
+ * cVM, and its capability table lies at W + ORC_CTABLE_OFFSET, read-only
+ * to the cVM (the first 64 KiB of a window are never mapped): slot 0 the
+ * hostcall gate, slot 1 W itself. The hostcall is `call *%gs:0x10000`
+ * and W is `%gs:0x10008`. */
 #define ORC_CTABLE_OFFSET 0x10000
 #define ORC_SLOT_WINDOW 1
 

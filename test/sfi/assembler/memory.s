@@ -3,6 +3,7 @@
 # displacement (M3) and %fs: with a displacement only (M4). lea and the
 # padding nops touch no memory and stay.
 # RUN: %orc_as %s -o %t.o
+# RUN: %orc_verify %t.o
 # RUN: %dis %t.o | %nopad | FileCheck %s
 	.text
 	.globl f

@@ -2,6 +2,7 @@
 # other write to %rsp is followed in its bundle by the re-basing
 # movl %esp, %esp; addq %gs:0x10008, %rsp (S3); leave is rewritten.
 # RUN: %orc_as %s -o %t.o
+# RUN: %orc_verify %t.o
 # RUN: %dis %t.o | %nopad | FileCheck %s
 	.text
 	.globl f

@@ -2,6 +2,7 @@
 # global labels, labels a jump table in another section refers to, and
 # labels whose address code takes; other local labels do not move.
 # RUN: %orc_as %s -o %t.o
+# RUN: %orc_verify %t.o
 # RUN: %dis %t.o | FileCheck %s
 # RUN: llvm-readelf -S %t.o | FileCheck %s --check-prefix=SECTION
 # SECTION: .text PROGBITS {{[0-9a-f]+}} {{[0-9a-f]+}} {{[0-9a-f]+}} 00 AX 0 0 32

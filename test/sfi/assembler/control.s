@@ -4,6 +4,7 @@
 # call *%gs:0x10000 with 32-bit addressing (C4), and every call ends its bundle
 # so return addresses are bundle starts (B4).
 # RUN: %orc_as %s -o %t.o
+# RUN: %orc_verify %t.o
 # RUN: %dis %t.o | %nopad | FileCheck %s
 # RUN: %dis %t.o | FileCheck %s --check-prefix=BUNDLE
 	.text
