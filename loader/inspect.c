@@ -61,6 +61,15 @@ int orc_link_shared_ranges(const struct orc_link *l,
   return 0;
 }
 
+void orc_link_object_span(const struct orc_link *l, size_t i, void **base,
+                          size_t *span, size_t *tmpl_lo, size_t *tmpl_hi) {
+  const struct orc_object *o = l->obj[i];
+  *base = o->base;
+  *span = o->elf.span;
+  *tmpl_lo = o->elf.tmpl_size ? o->elf.tmpl_vaddr : 0;
+  *tmpl_hi = o->elf.tmpl_size ? orc_page_up(o->elf.tmpl_vaddr + o->elf.tmpl_size) : 0;
+}
+
 const char *orc_link_object_at(const struct orc_link *l, const void *addr,
                                uint64_t *offset) {
   uintptr_t a = (uintptr_t)addr;

@@ -249,6 +249,11 @@ int orc_link_contains(const struct orc_link *l, const void *p, size_t len);
 int orc_link_shared_ranges(const struct orc_link *l,
                            int (*fn)(void *ctx, void *addr, size_t len),
                            void *ctx);
+/* Object i of the link (scope order): its shared mapping [base, base +
+ * span) and its template's pages [base + tmpl_lo, base + tmpl_hi) (both 0
+ * without state). */
+void orc_link_object_span(const struct orc_link *l, size_t i, void **base,
+                          size_t *span, size_t *tmpl_lo, size_t *tmpl_hi);
 /* The object of the link whose mapping holds addr, and addr's offset in
  * it; NULL if none. */
 const char *orc_link_object_at(const struct orc_link *l, const void *addr,

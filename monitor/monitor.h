@@ -98,7 +98,8 @@ struct cvm {
   struct orc_link *link;
   struct orc_instance inst;
   char *window;     /* W (window.c) */
-  uint64_t *ctable; /* at W + WINDOW_CTABLE, read-only to the cVM */
+  uint64_t *ctable; /* the monitor's writable mapping of the table the cVM
+                       sees read-only at W + WINDOW_CTABLE (window.c) */
   struct region mem;
   int rootfd;
   char *cwd; /* inside the root, absolute, no trailing slash but "/";
@@ -216,8 +217,9 @@ void *confine_arena(size_t *size, int *fd);
  * message in err naming the limit that was reached. */
 char *window_new(char *err, size_t errlen);
 void window_free(char *w);
-/* Maps the capability table's pages (n entries) writable at W +
- * WINDOW_CTABLE; window_seal makes them read-only. */
+/* The capability table of window w (n entries), cleared, for the monitor
+ * to write (its own mapping, not the window's); window_seal then maps it
+ * read-only at W + WINDOW_CTABLE. */
 uint64_t *window_ctable(char *w, size_t n);
 int window_seal(char *w, size_t n);
 /* Maps the link's objects' readable bytes read-only at W + their code-zone

@@ -54,7 +54,10 @@ int thread_register(struct cvm_thread *t) {
   pthread_once(&once, tid_table_init);
   if (!orc_tid_table)
     return -1;
-  orc_tid_table[raw_gettid() & (TID_LIMIT - 1)] = t;
+  static __thread long tid; /* the monitor's TLS: its FS is loaded here */
+  if (t)
+    tid = raw_gettid() & (TID_LIMIT - 1);
+  orc_tid_table[tid] = t;
   return 0;
 }
 

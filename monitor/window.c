@@ -25,6 +25,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #define WINDOW_FIRST 2
 #define WINDOW_SLOTS 32765u
@@ -53,6 +55,9 @@ static size_t read_count(const char *path, size_t lines) {
 }
 
 static char *slot_base(size_t s) { return (char *)((s + WINDOW_FIRST) * WINDOW_SIZE); }
+static size_t slot_of(const char *w) {
+  return (size_t)((uintptr_t)w / WINDOW_SIZE) - WINDOW_FIRST;
+}
 
 char *window_new(char *err, size_t errlen) {
   pthread_mutex_lock(&lock);
@@ -100,7 +105,7 @@ char *window_new(char *err, size_t errlen) {
 void window_free(char *w) {
   if (!w)
     return;
-  size_t s = (size_t)((uintptr_t)w / WINDOW_SIZE) - WINDOW_FIRST;
+  size_t s = slot_of(w);
   munmap(w, WINDOW_SIZE);
   pthread_mutex_lock(&lock);
   busy[s / 64] &= ~(1ull << (s % 64));
@@ -114,38 +119,107 @@ size_t window_count(size_t *max) {
   return in_use;
 }
 
+/* Capability tables: one memfd holds a table's pages for every window
+ * slot (WINDOW_REGION - WINDOW_CTABLE bytes each, sparse). The monitor
+ * writes a table through its own writable mapping of the whole file, then
+ * maps the table's pages read-only into the window: one mmap, over pages
+ * that were never mapped there, so no TLB shootdown (an mprotect to
+ * read-only after writing would need one). A slot's pages are kept for
+ * its next window and cleared then. */
+#define CTABLE_ROOM (WINDOW_REGION - WINDOW_CTABLE)
+static int tables_fd = -1;
+static char *tables;
+
 static size_t ctable_bytes(size_t n) { return (n * 8 + 4095) & ~(size_t)4095; }
 
+static void tables_init(void) {
+  size_t size = (size_t)WINDOW_SLOTS * CTABLE_ROOM;
+  int fd = (int)syscall(SYS_memfd_create, "orc-ctables", MFD_CLOEXEC);
+  void *m = fd < 0 || ftruncate(fd, (off_t)size)
+                ? MAP_FAILED
+                : mmap(NULL, size, PROT_READ | PROT_WRITE,
+                       MAP_SHARED | MAP_NORESERVE, fd, 0);
+  if (m == MAP_FAILED) {
+    if (fd >= 0)
+      close(fd);
+    return;
+  }
+  tables_fd = fd;
+  tables = m;
+}
+
 uint64_t *window_ctable(char *w, size_t n) {
-  char *t = w + WINDOW_CTABLE;
-  if (n > ORC_MAX_SLOTS || mprotect(t, ctable_bytes(n), PROT_READ | PROT_WRITE))
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, tables_init);
+  if (!tables || n > ORC_MAX_SLOTS)
     return NULL;
+  char *t = tables + slot_of(w) * CTABLE_ROOM;
+  memset(t, 0, ctable_bytes(n));
   return (uint64_t *)t;
 }
 
 int window_seal(char *w, size_t n) {
-  return mprotect(w + WINDOW_CTABLE, ctable_bytes(n), PROT_READ);
+  void *m = mmap(w + WINDOW_CTABLE, ctable_bytes(n), PROT_READ,
+                 MAP_SHARED | MAP_FIXED, tables_fd,
+                 (off_t)(slot_of(w) * CTABLE_ROOM));
+  return m == MAP_FAILED ? -1 : 0;
 }
 
+/* The view in as few mappings as possible: the link's readable ranges,
+ * sorted, and joined where only unmapped pages of an object lie between
+ * them (the padding between its segments). Templates stay out, and so
+ * does anything between objects. Mappings cost a system call each at
+ * every cVM start (and a VMA each). */
+#define VIEW_RANGES 256
 struct view {
-  char *w;
-  int fd;
+  uintptr_t lo[VIEW_RANGES], hi[VIEW_RANGES];
+  size_t n;
 };
 
 static int view_range(void *ctx, void *addr, size_t len) {
-  const struct view *v = ctx;
+  struct view *v = ctx;
   uintptr_t a = (uintptr_t)addr;
-  if (a < CODE_ZONE_BASE || a - CODE_ZONE_BASE > CODE_ZONE_SIZE - len)
-    return -1; /* not in the code zone: no view of it */
-  void *m = mmap(v->w + a, len, PROT_READ, MAP_SHARED | MAP_FIXED, v->fd,
-                 (off_t)(a - CODE_ZONE_BASE));
-  return m == MAP_FAILED ? -1 : 0;
+  if (a < CODE_ZONE_BASE || a - CODE_ZONE_BASE > CODE_ZONE_SIZE - len ||
+      v->n == VIEW_RANGES)
+    return -1; /* not in the code zone, or too many pieces */
+  v->lo[v->n] = a;
+  v->hi[v->n++] = a + len;
+  return 0;
+}
+
+static int view_join(const struct orc_link *l, uintptr_t from, uintptr_t to) {
+  /* Joinable if the gap lies inside one object, outside its template. */
+  for (size_t i = 0; i < orc_link_objects(l); i++) {
+    void *base;
+    size_t span, tlo, thi;
+    orc_link_object_span(l, i, &base, &span, &tlo, &thi);
+    uintptr_t b = (uintptr_t)base;
+    if (from >= b && to <= b + span)
+      return tlo == thi || to <= b + tlo || from >= b + thi;
+  }
+  return 0;
 }
 
 int window_view(char *w, const struct orc_link *l) {
   size_t size;
-  struct view v = {w, -1};
-  if (!confine_arena(&size, &v.fd) || v.fd < 0)
+  int fd;
+  struct view v, *p = &v;
+  p->n = 0;
+  if (!confine_arena(&size, &fd) || fd < 0 ||
+      orc_link_shared_ranges(l, view_range, p))
     return -1;
-  return orc_link_shared_ranges(l, view_range, &v);
+  for (size_t i = 1; i < p->n; i++) /* insertion sort by address */
+    for (size_t k = i; k > 0 && p->lo[k - 1] > p->lo[k]; k--) {
+      uintptr_t t = p->lo[k]; p->lo[k] = p->lo[k - 1]; p->lo[k - 1] = t;
+      t = p->hi[k]; p->hi[k] = p->hi[k - 1]; p->hi[k - 1] = t;
+    }
+  for (size_t i = 0; i < p->n;) {
+    uintptr_t lo = p->lo[i], hi = p->hi[i++];
+    while (i < p->n && (p->lo[i] == hi || view_join(l, hi, p->lo[i])))
+      hi = p->hi[i++];
+    if (mmap(w + lo, hi - lo, PROT_READ, MAP_SHARED | MAP_FIXED, fd,
+             (off_t)(lo - CODE_ZONE_BASE)) == MAP_FAILED)
+      return -1;
+  }
+  return 0;
 }
