@@ -30,9 +30,10 @@
 
 #define WINDOW_FIRST 2
 #define WINDOW_SLOTS 32765u
-/* Mappings a cVM's window and host thread take: measured 18 for a hello
- * or Lua cVM (docs/architecture.md); room left for a few more. */
-#define WINDOW_VMAS 24
+/* Mappings a cVM's window and host thread take: measured 15 per added
+ * hello cVM and 24 per Lua or SQLite cVM (docs/density.md); room left for
+ * a heap in more pieces. */
+#define WINDOW_VMAS 32
 
 static uint64_t busy[(WINDOW_SLOTS + 63) / 64]; /* in use or not ours */
 static size_t in_use, base_vmas, max_vmas;
