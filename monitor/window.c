@@ -159,9 +159,11 @@ uint64_t *window_ctable(char *w, size_t n) {
   return (uint64_t *)t;
 }
 
+/* Populated at once: the cVM's code reads the table in every function
+ * that touches state, so a fault on it would come anyway. */
 int window_seal(char *w, size_t n) {
   void *m = mmap(w + WINDOW_CTABLE, ctable_bytes(n), PROT_READ,
-                 MAP_SHARED | MAP_FIXED, tables_fd,
+                 MAP_SHARED | MAP_FIXED | MAP_POPULATE, tables_fd,
                  (off_t)(slot_of(w) * CTABLE_ROOM));
   return m == MAP_FAILED ? -1 : 0;
 }
