@@ -15,6 +15,8 @@
 #ifndef ORC_LOADER_H
 #define ORC_LOADER_H
 
+#include "orc_format.h" /* include/: the format's names and numbers */
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -106,12 +108,8 @@ void orc_elf_free(struct orc_elf *e);
 
 /* ---- The store (store.c, link.c) -------------------------------------- */
 
-/* Slots 0..ORC_FIRST_SLOT-1 of every capability table belong to the
- * monitor (docs/runtime-abi.md): the hostcall gate, and the thread's own
- * record (gate.S reads it as %gs:16); 1 and 3 are reserved. */
-#define ORC_FIRST_SLOT 4
-#define ORC_SLOT_GATE 0
-#define ORC_SLOT_HOST 2
+/* Objects get slots ORC_FIRST_SLOT..ORC_MAX_SLOTS-1 (orc_format.h says
+ * whose the slots below are). */
 #define ORC_MAX_SLOTS 4096
 #define ORC_KEY_BYTES 32
 
