@@ -8,7 +8,6 @@
  * No syscall here. */
 #include "internal.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 enum orc_status orc_instantiate(const struct orc_link *l,
@@ -51,17 +50,6 @@ enum orc_status orc_instantiate(const struct orc_link *l,
     }
   }
   return ORC_OK;
-}
-
-void orc_run_constructors(const struct orc_instance *inst) {
-  size_t n = orc_link_init_fini(inst->link, 0, NULL, 0);
-  void **fns = malloc((n ? n : 1) * sizeof *fns);
-  if (!fns)
-    return;
-  orc_link_init_fini(inst->link, 0, fns, n);
-  for (size_t i = 0; i < n; i++)
-    ((void (*)(void))fns[i])();
-  free(fns);
 }
 
 size_t orc_link_state_size(const struct orc_link *l) {

@@ -79,10 +79,6 @@ static enum orc_status gather(struct loading *L, const char *program) {
   return ORC_OK;
 }
 
-static int defines(const struct orc_symbol *s) {
-  return s->shndx != SHN_UNDEF && s->bind != STB_LOCAL;
-}
-
 static int lookup(const struct loading *L, const char *name, uint64_t *value) {
   uint32_t h = orc_symhash_name(name);
   for (size_t j = 0; j < L->n; j++) {
@@ -288,17 +284,6 @@ void orc_link_release(struct orc_link *l) {
   free(l->init_order);
   free(l->tls_offset);
   free(l);
-}
-
-void *orc_link_symbol(const struct orc_link *l, const char *name) {
-  for (size_t j = 0; j < l->n; j++) {
-    const struct orc_elf *e = &l->obj[j]->elf;
-    for (size_t k = 1; k < e->nsyms; k++)
-      if (defines(&e->syms[k]) && e->syms[k].type != STT_TLS &&
-          !strcmp(e->syms[k].name, name))
-        return l->obj[j]->base + e->syms[k].value;
-  }
-  return NULL;
 }
 
 void *orc_link_entry(const struct orc_link *l) {
