@@ -38,7 +38,7 @@
 #define ORC_SECTION_NOTE ".note.orc"
 #define ORC_NOTE_NAME "ORC" /* namesz counts its NUL */
 #define ORC_NOTE_NAMESZ 4
-#define ORC_NOTE_TYPE 1 /* NT_ORC_OBJECT */
+#define ORC_NOTE_TYPE 1   /* NT_ORC_OBJECT */
 #define ORC_NOTE_DESCSZ 8 /* u32 format version, u32 LLVM major version */
 #define ORC_FORMAT_VERSION 1
 

@@ -114,10 +114,10 @@ bool checkSections(Module &M, const StateSet &S) {
     if (!V || !V->hasSection() || V->getSection() == ORC_SECTION_STATE ||
         V->getSection() == ORC_SECTION_STATE_ZERO)
       continue;
-    reportError(M, describeLocation(*V) + ": state variable '" +
-                       V->getName() + "' has explicit section '" +
-                       V->getSection() + "'; ORC state must live in the " +
-                       ORC_SECTION_STATE + " template");
+    reportError(M, describeLocation(*V) + ": state variable '" + V->getName() +
+                       "' has explicit section '" + V->getSection() +
+                       "'; ORC state must live in the " + ORC_SECTION_STATE +
+                       " template");
     OK = false;
   }
   return OK;

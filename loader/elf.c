@@ -166,8 +166,9 @@ static enum orc_status check_notes(struct parse *p, unsigned i,
         hdr[2] == ORC_NOTE_TYPE) {
       uint32_t version;
       if (hdr[1] != ORC_NOTE_DESCSZ)
-        return FAIL(p, ORC_ERR_MARKER, "%s: ORC note: descsz is %u, expected %u",
-                    p->name, hdr[1], ORC_NOTE_DESCSZ);
+        return FAIL(p, ORC_ERR_MARKER,
+                    "%s: ORC note: descsz is %u, expected %u", p->name, hdr[1],
+                    ORC_NOTE_DESCSZ);
       memcpy(&version, desc, 4);
       if (version != ORC_FORMAT_VERSION ||
           (p->out->format_version && p->out->format_version != version))
@@ -251,10 +252,12 @@ static enum orc_status check_segments(struct parse *p) {
 /* Sections that may hold writable bytes in an ORC object besides the
  * template: everything written at load time only, then made read-only. */
 static int writable_allowed(const char *name) {
-  static const char *const ok[] = {
-      ORC_SECTION_STATE, ORC_SECTION_STATE_PAD, ORC_SECTION_SLOT, ".got", ".got.plt",
-      ".dynamic", ".data.rel.ro", ".init_array", ".fini_array", ".tdata",
-      ".tbss", ".relro_padding"};
+  static const char *const ok[] = {ORC_SECTION_STATE, ORC_SECTION_STATE_PAD,
+                                   ORC_SECTION_SLOT,  ".got",
+                                   ".got.plt",        ".dynamic",
+                                   ".data.rel.ro",    ".init_array",
+                                   ".fini_array",     ".tdata",
+                                   ".tbss",           ".relro_padding"};
   for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
     if (!strcmp(name, ok[i]))
       return 1;
@@ -275,12 +278,12 @@ static enum orc_status check_template(struct parse *p, const struct section *s,
   uint64_t off;
   if (e->tmpl_vaddr % ORC_PAGE || !seg || !(seg->flags & PF_W) ||
       !file_offset(e, e->tmpl_vaddr, e->tmpl_size, &off))
-    return FAIL(p, ORC_ERR_TEMPLATE,
-                "%s: state template (" ORC_SECTION_STATE ", 0x%lx+0x%lx) must start a "
-                "page inside a writable PT_LOAD's file bytes: link with "
-                "orc-layout.ld",
-                p->name, (unsigned long)e->tmpl_vaddr,
-                (unsigned long)e->tmpl_size);
+    return FAIL(
+        p, ORC_ERR_TEMPLATE,
+        "%s: state template (" ORC_SECTION_STATE ", 0x%lx+0x%lx) must start a "
+        "page inside a writable PT_LOAD's file bytes: link with "
+        "orc-layout.ld",
+        p->name, (unsigned long)e->tmpl_vaddr, (unsigned long)e->tmpl_size);
   uint64_t lo = e->tmpl_vaddr, hi = orc_page_up(e->tmpl_vaddr + e->tmpl_size);
   for (size_t i = 0; i < n; i++) {
     const GElf_Shdr *sh = &s[i].sh;
@@ -345,8 +348,8 @@ static enum orc_status check_sections(struct parse *p) {
     }
     if (!strcmp(s[n].name, ORC_SECTION_STATE) && e->tmpl_size) {
       st = FAIL(p, ORC_ERR_TEMPLATE,
-                "%s: section[%zu]: a second " ORC_SECTION_STATE " section (the linker "
-                "makes one)",
+                "%s: section[%zu]: a second " ORC_SECTION_STATE
+                " section (the linker makes one)",
                 p->name, idx);
       goto out;
     }
@@ -354,7 +357,8 @@ static enum orc_status check_sections(struct parse *p) {
       e->tmpl_vaddr = sh->sh_addr;
       e->tmpl_size = sh->sh_size;
     } else if (!strcmp(s[n].name, ORC_SECTION_SLOT)) {
-      if (sh->sh_size != ORC_SLOT_CELL_SIZE || sh->sh_addr % ORC_SLOT_CELL_SIZE) {
+      if (sh->sh_size != ORC_SLOT_CELL_SIZE ||
+          sh->sh_addr % ORC_SLOT_CELL_SIZE) {
         st = FAIL(p, ORC_ERR_TEMPLATE,
                   "%s: slot cell (" ORC_SECTION_SLOT ") is %lu bytes at 0x%lx, "
                   "expected %u aligned to %u",
@@ -366,7 +370,8 @@ static enum orc_status check_sections(struct parse *p) {
       /* Checked even when not SHF_ALLOC: the loader writes the slot here. */
       if (!segment_at(e, sh->sh_addr, ORC_SLOT_CELL_SIZE)) {
         st = FAIL(p, ORC_ERR_TEMPLATE,
-                  "%s: slot cell (" ORC_SECTION_SLOT ") at 0x%lx is not inside a PT_LOAD",
+                  "%s: slot cell (" ORC_SECTION_SLOT
+                  ") at 0x%lx is not inside a PT_LOAD",
                   p->name, (unsigned long)sh->sh_addr);
         goto out;
       }

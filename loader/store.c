@@ -14,7 +14,7 @@
 #include <string.h>
 
 struct orc_object *orc_store_find_digest(struct orc_store *S,
-                                            const uint8_t *digest) {
+                                         const uint8_t *digest) {
   for (struct orc_object *o = S->objects; o; o = o->next)
     if (!memcmp(o->digest, digest, 32))
       return o;
@@ -127,7 +127,6 @@ out:
   return st;
 }
 
-
 enum orc_status orc_store_get(struct loading *L, size_t i,
                               struct orc_object *const *scope) {
   struct staged *s = &L->st[i];
@@ -170,4 +169,3 @@ void orc_store_free(struct orc_store *s) {
     free(s->free);
   free(s);
 }
-

@@ -62,7 +62,8 @@ static int want_size(struct ctx *x, const yaml_node_t *n, const char *key,
   const char *s = scalar(n);
   char why[160];
   if (!s)
-    return fail(x, n, "'%s' must be a size such as 64M (got a list or map)", key);
+    return fail(x, n, "'%s' must be a size such as 64M (got a list or map)",
+                key);
   if (parse_size(s, CVM_QUOTA_MAX, out, why, sizeof why))
     return fail(x, n, "'%s': %s", key, why);
   return 0;

@@ -247,8 +247,10 @@ static int initial_stack(struct cvm *c, struct cvm_thread *t, char *const *argv,
   struct orc_tls_desc *desc = region_alloc_bytes(&c->mem, desc_size, 16);
   pthread_mutex_unlock(&c->lock);
   if (!init || !fini || !desc) {
-    snprintf(err, errlen, "the cVM's memory quota is exhausted (constructor "
-                          "lists and TLS descriptor): %s", strerror(ENOMEM));
+    snprintf(err, errlen,
+             "the cVM's memory quota is exhausted (constructor lists and TLS "
+             "descriptor): %s",
+             strerror(ENOMEM));
     return -ENOMEM;
   }
   orc_link_tls_desc(c->link, desc);

@@ -189,7 +189,8 @@ struct orc_store *monitor_store(void);
 /* A size: decimal bytes, or with a suffix K, M, G or T (powers of 1024),
  * from 1 to max. 0 and *out set, or -1 with why not (the value and the
  * limit) in err; the caller names the option or field. */
-int parse_size(const char *s, size_t max, size_t *out, char *err, size_t errlen);
+int parse_size(const char *s, size_t max, size_t *out, char *err,
+               size_t errlen);
 
 /* confine.c: the object arena and the seccomp filter. */
 int confine_init(void);

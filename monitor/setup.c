@@ -18,8 +18,10 @@ int parse_size(const char *s, size_t max, size_t *out, char *err,
   unsigned long long v = isdigit((unsigned char)*s) ? strtoull(s, &end, 10) : 0;
   const char *u = *end ? strchr(units, toupper((unsigned char)*end)) : NULL;
   if (end == s || (*end && (!u || end[1]))) {
-    snprintf(err, errlen, "'%s' is not a size (bytes, or a number with K, M, "
-                          "G or T: 64M)", s);
+    snprintf(err, errlen,
+             "'%s' is not a size (bytes, or a number with K, M, "
+             "G or T: 64M)",
+             s);
     return -1;
   }
   unsigned shift = u ? 10 * (unsigned)(u - units + 1) : 0;

@@ -20,6 +20,7 @@ static void dtor(int i) {
            bad_dorder ? "out of order" : "in reverse order");
 }
 
+// clang-format off
 #define ONE(i)                                                                 \
   __attribute__((constructor)) static void c##i(void) { ctor(i); }            \
   __attribute__((destructor)) static void d##i(void) { dtor(i); }
@@ -28,6 +29,7 @@ static void dtor(int i) {
 #define HUNDRED(n) TEN(n##0) TEN(n##1) TEN(n##2) TEN(n##3) TEN(n##4) TEN(n##5) \
   TEN(n##6) TEN(n##7) TEN(n##8) TEN(n##9)
 HUNDRED(1) HUNDRED(2) HUNDRED(3)
+// clang-format on
 
 int main(void) {
   printf("%d constructors ran, first %d, last %d, %s\n", nran, ran[0],

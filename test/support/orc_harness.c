@@ -88,7 +88,8 @@ static void relocate(char *tmpl, size_t size) {
 
 int orc_harness_init(int count) {
   if (!tmpl_start || !&slot_cell)
-    return fail("no " ORC_SECTION_STATE " section or slot cell: was the program built "
+    return fail("no " ORC_SECTION_STATE
+                " section or slot cell: was the program built "
                 "with orc.so?");
   char *tmpl = tmpl_start;
   size_t size = (size_t)(tmpl_stop - tmpl_start);
