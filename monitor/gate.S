@@ -3,11 +3,13 @@
  * cVM code calls it through %gs:0 with the SysV convention: nr in %rdi,
  * arguments in %rsi, %rdx, %rcx, %r8, %r9 and the sixth on the stack. It
  * runs on the cVM's stack with the cVM's FS (musl's thread pointer), so it
- * first stores the arguments in this thread's struct cvm_thread (slot 2 of
- * the thread's capability table), moves to the thread's monitor stack,
+ * first stores the arguments in this thread's struct cvm_thread (slot
+ * ORC_SLOT_HOST of the thread's capability table), moves to the thread's monitor stack,
  * restores the monitor's FS (glibc's thread pointer), calls
  * orc_dispatch(thread), and undoes all of it on the way back. Offsets
  * below are those of struct cvm_thread in monitor.h. */
+#include "orc_format.h" /* the capability table's reserved slots */
+
 #define T_HOST_FS 0
 #define T_CVM_FS 8
 #define T_HOST_RSP 16
@@ -18,7 +20,7 @@
 	.globl orc_gate
 	.type orc_gate,@function
 orc_gate:
-	mov %gs:16, %rax
+	mov %gs:ORC_SLOT_HOST*8, %rax
 	mov %rdi, T_ARGS+0(%rax)
 	mov %rsi, T_ARGS+8(%rax)
 	mov %rdx, T_ARGS+16(%rax)
@@ -82,7 +84,7 @@ orc_enter_call:
 	call *%rsi
 	mov %rax, %rsi
 	mov $60, %edi
-	call *%gs:0
+	call *%gs:ORC_SLOT_GATE*8
 	ud2
 	.size orc_enter_call, .-orc_enter_call
 

@@ -14,10 +14,14 @@
 
 int region_init(struct region *r, size_t quota) {
   memset(r, 0, sizeof *r);
-  r->quota = (quota + PAGE - 1) / PAGE * PAGE;
   /* Reserve more address space than the quota: fragmentation must not
-   * make a cVM fail before it uses its quota. */
-  r->size = 2 * r->quota + 16 * PAGE;
+   * make a cVM fail before it uses its quota. In pages, so that no size
+   * overflows. */
+  size_t pages = quota / PAGE + (quota % PAGE != 0);
+  if (pages > (SIZE_MAX / PAGE - 16) / 2)
+    return -1;
+  r->quota = pages * PAGE;
+  r->size = (2 * pages + 16) * PAGE;
   r->npages = r->size / PAGE;
   r->base = mmap(NULL, r->size, PROT_NONE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
