@@ -160,6 +160,7 @@ class SfiStreamer : public MCELFStreamer {
   unsigned &Errors;
   std::vector<MCSection *> CodeSections;
   bool Locked = false;
+  bool PendingRep = false; // a `rep` prefix parsed as an instruction of its own
 
   // Registers and opcodes used by the rewrites.
   unsigned RSP, ESP, SP, SPL, RIP, GS, FS, EIZ, R11, R11D, RBP, EBP;
@@ -403,8 +404,7 @@ private:
         {"MOV16sm", "loads a segment register"},
     };
     static const char *const Strings[] = {
-        "MOVSB", "MOVSW", "MOVSL", "MOVSQ", "STOSB", "STOSW", "STOSL",
-        "STOSQ", "LODSB", "LODSW", "LODSL", "LODSQ", "SCASB", "SCASW",
+        "LODSB", "LODSW", "LODSL", "LODSQ", "SCASB", "SCASW",
         "SCASL", "SCASQ", "CMPSB", "CMPSW", "CMPSL", "CMPSQ", "INSB",
         "INSW",  "INSL",  "OUTSB", "OUTSW", "OUTSL"};
     static const struct {
@@ -430,7 +430,7 @@ private:
         {"POPDS", "loads a segment register"},
         {"POPES", "loads a segment register"},
         {"POPSS", "loads a segment register"},
-        {"REP_", "a string instruction"},
+        {"REP_", "a string instruction"}, // REP_PREFIX is handled before
         {"MASKMOV", "an implicit memory operand"},
         {"VMASKMOVDQU", "an implicit memory operand"},
         {"PUSHF", "not allowed in cVM code"},
@@ -457,11 +457,92 @@ private:
     return "";
   }
 
+  MCInst inst(StringRef Opc, std::initializer_list<MCOperand> Ops) const {
+    MCInst I;
+    I.setOpcode(N.op(Opc));
+    for (const MCOperand &O : Ops)
+      I.addOperand(O);
+    return I;
+  }
+  static MCOperand reg(unsigned R) { return MCOperand::createReg(R); }
+  static MCOperand imm(int64_t V) { return MCOperand::createImm(V); }
+  MCOperand sym(MCSymbol *S) {
+    return MCOperand::createExpr(MCSymbolRefExpr::create(S, getContext()));
+  }
+
+  // movs and stos (with or without rep) as a loop of M1 accesses (docs/sfi.md
+  // section 3: their %es:(%rdi) cannot be given a segment). The loop uses
+  // only lea, jrcxz and jmp, which leave the flags as the string
+  // instruction does; movs borrows %rax around it with push and pop, which
+  // needs code built without a red zone (orc-cc passes -mno-red-zone).
+  // The direction flag is taken to be clear, as the ABI has it at every
+  // call; code that sets it (std) and then copies would copy forwards.
+  void expandString(StringRef Name, bool Rep, const MCSubtargetInfo &STI) {
+    bool Movs = Name.starts_with("MOVS");
+    char K = Name.back();
+    int Size = K == 'B' ? 1 : K == 'W' ? 2 : K == 'L' ? 4 : 8;
+    const char *Val = K == 'B' ? "AL" : K == 'W' ? "AX" : K == 'L' ? "EAX" : "RAX";
+    std::string W = K == 'B' ? "8" : K == 'W' ? "16" : K == 'L' ? "32" : "64";
+    unsigned ESI = N.reg("ESI"), EDI = N.reg("EDI"), RSI = N.reg("RSI"),
+             RDI = N.reg("RDI"), RCX = N.reg("RCX"), RAX = N.reg("RAX"),
+             V = N.reg(Val);
+    MCSymbol *Top = getContext().createNamedTempSymbol("orc_str");
+    MCSymbol *Done = getContext().createNamedTempSymbol("orc_str");
+    if (Movs)
+      emit(inst("PUSH64r", {reg(RAX)}), STI);
+    if (Rep) {
+      MCELFStreamer::emitLabel(Top);
+      emit(inst("JRCXZ", {sym(Done)}), STI);
+    }
+    if (Movs)
+      emit(inst("MOV" + W + "rm", {reg(V), reg(ESI), imm(1), reg(0), imm(0), reg(GS)}), STI);
+    emit(inst("MOV" + W + "mr", {reg(EDI), imm(1), reg(0), imm(0), reg(GS), reg(V)}), STI);
+    if (Movs)
+      emit(inst("LEA64r", {reg(RSI), reg(RSI), imm(1), reg(0), imm(Size), reg(0)}), STI);
+    emit(inst("LEA64r", {reg(RDI), reg(RDI), imm(1), reg(0), imm(Size), reg(0)}), STI);
+    if (Rep) {
+      emit(inst("LEA64r", {reg(RCX), reg(RCX), imm(1), reg(0), imm(-1), reg(0)}), STI);
+      emit(inst("JMP_1", {sym(Top)}), STI);
+      MCELFStreamer::emitLabel(Done);
+    }
+    if (Movs)
+      emit(inst("POP64r", {reg(RAX)}), STI);
+  }
+
   void rewrite(const MCInst &In, const MCSubtargetInfo &STI) {
     MCInst I = In;
     unsigned Opc = I.getOpcode();
     StringRef Name = MII.getName(Opc);
     const MCInstrDesc &D = MII.get(Opc);
+    // rep comes as a flag of the instruction (X86::IP_HAS_REPEAT and
+    // IP_HAS_REPEAT_NE, LLVM's X86BaseInfo.h) or, written alone on a
+    // line, as an instruction of its own.
+    constexpr unsigned HasRepeat = 1u << 3, HasRepeatNE = 1u << 2;
+    bool Rep = PendingRep || (I.getFlags() & (HasRepeat | HasRepeatNE));
+    PendingRep = false;
+    if (Name == "REP_PREFIX") {
+      PendingRep = true;
+      return;
+    }
+    static const StringSet<> Rewritten = {"MOVSB", "MOVSW", "MOVSL", "MOVSQ",
+                                          "STOSB", "STOSW", "STOSL", "STOSQ"};
+    if (Rewritten.contains(Name)) {
+      // Only the default segment for the source, 64-bit addressing.
+      for (const MCOperand &O : I)
+        if (O.isReg() && (O.getReg() == FS || O.getReg() == GS ||
+                          StringRef(MRI.getName(O.getReg())).starts_with("E"))) {
+          refuse(I, STI, "a string instruction with a segment or 32-bit "
+                         "addressing (docs/sfi.md section 3)");
+          return;
+        }
+      expandString(Name, Rep, STI);
+      return;
+    }
+    if (Rep && Opc != RET64) {
+      refuse(I, STI, "rep with an instruction other than movs or stos "
+                     "(docs/sfi.md section 3)");
+      return;
+    }
     if (StringRef Why = forbidden(Name); !Why.empty()) {
       refuse(I, STI, Why + " (docs/sfi.md section 6)");
       return;

@@ -99,29 +99,25 @@ void closeOverConstants(Module &M, StateSet &S) {
   }
 }
 
-// The loader places each instance at 64-byte alignment (the template
-// starts on a page, so that keeps every alignment up to 64 inside it).
-constexpr uint64_t MaxStateAlign = 64;
-
 bool checkSections(Module &M, const StateSet &S) {
   bool OK = true;
   for (GlobalValue *GV : S.State) {
     auto *V = dyn_cast<GlobalVariable>(GV);
-    if (V && V->getAlign() && V->getAlign()->value() > MaxStateAlign) {
+    if (V && V->getAlign() && V->getAlign()->value() > ORC_STATE_MAX_ALIGN) {
       reportError(M, describeLocation(*V) + ": state variable '" +
                          V->getName() + "' asks for " +
                          Twine(V->getAlign()->value()) +
                          "-byte alignment; ORC state instances keep at most " +
-                         Twine(MaxStateAlign));
+                         Twine(ORC_STATE_MAX_ALIGN));
       OK = false;
     }
-    if (!V || !V->hasSection() || V->getSection() == StateSection ||
-        V->getSection() == StateZeroSection)
+    if (!V || !V->hasSection() || V->getSection() == ORC_SECTION_STATE ||
+        V->getSection() == ORC_SECTION_STATE_ZERO)
       continue;
-    reportError(M, describeLocation(*V) + ": state variable '" +
-                       V->getName() + "' has explicit section '" +
-                       V->getSection() + "'; ORC state must live in the " +
-                       StateSection + " template");
+    reportError(M, describeLocation(*V) + ": state variable '" + V->getName() +
+                       "' has explicit section '" + V->getSection() +
+                       "'; ORC state must live in the " + ORC_SECTION_STATE +
+                       " template");
     OK = false;
   }
   return OK;

@@ -43,13 +43,13 @@ GlobalVariable *getOrCreateShared(Module &M, StringRef Name, Type *Ty,
 
 GlobalVariable *getOrCreateSlotCell(Module &M) {
   Type *I64 = Type::getInt64Ty(M.getContext());
-  return getOrCreateShared(M, SlotCellName, I64, ConstantInt::get(I64, 0),
-                           SlotSection);
+  return getOrCreateShared(M, ORC_SLOT_CELL, I64, ConstantInt::get(I64, 0),
+                           ORC_SECTION_SLOT);
 }
 
 GlobalVariable *getOrCreateImportCell(Module &M, GlobalValue &Decl) {
-  return getOrCreateShared(M, (ImportCellPrefix + Decl.getName()).str(),
-                           Decl.getType(), &Decl, StateSection);
+  return getOrCreateShared(M, (ORC_IMPORT_CELL_PREFIX + Decl.getName()).str(),
+                           Decl.getType(), &Decl, ORC_SECTION_STATE);
 }
 
 void placeState(Module &M, StateSet &S) {
@@ -67,9 +67,10 @@ void placeState(Module &M, StateSet &S) {
     if (V->hasCommonLinkage())
       V->setLinkage(GlobalValue::WeakAnyLinkage);
     const Constant *Init = V->hasInitializer() ? V->getInitializer() : nullptr;
-    bool Explicit = V->hasSection() && V->getSection() == StateSection;
-    V->setSection(Init && Init->isNullValue() && !Explicit ? StateZeroSection
-                                                           : StateSection);
+    bool Explicit = V->hasSection() && V->getSection() == ORC_SECTION_STATE;
+    V->setSection(Init && Init->isNullValue() && !Explicit
+                      ? ORC_SECTION_STATE_ZERO
+                      : ORC_SECTION_STATE);
     // Per-cVM copies are written by the loader, and by the program when
     // the C code says so; constness and address merging no longer apply.
     V->setConstant(false);
@@ -83,14 +84,16 @@ void emitMarker(Module &M) {
   LLVMContext &Ctx = M.getContext();
   Type *I32 = Type::getInt32Ty(Ctx);
   auto U32 = [&](uint32_t V) { return ConstantInt::get(I32, V); };
-  Constant *Name = ConstantDataArray::getString(Ctx, "ORC", true);
-  Constant *Fields[] = {U32(4),      U32(8),
-                        U32(NoteTypeObject), Name,
-                        U32(FormatVersion), U32(ORC_LLVM_MAJOR)};
+  Constant *Name = ConstantDataArray::getString(Ctx, ORC_NOTE_NAME, true);
+  static_assert(sizeof ORC_NOTE_NAME == ORC_NOTE_NAMESZ, "namesz");
+  static_assert(ORC_NOTE_DESCSZ == 8, "desc is two u32");
+  Constant *Fields[] = {U32(ORC_NOTE_NAMESZ),    U32(ORC_NOTE_DESCSZ),
+                        U32(ORC_NOTE_TYPE),      Name,
+                        U32(ORC_FORMAT_VERSION), U32(ORC_LLVM_MAJOR)};
   Constant *Note = ConstantStruct::getAnon(Ctx, Fields, /*Packed=*/true);
   auto *GV = new GlobalVariable(M, Note->getType(), /*isConstant=*/true,
                                 GlobalValue::PrivateLinkage, Note, NoteName);
-  GV->setSection(NoteSection);
+  GV->setSection(ORC_SECTION_NOTE);
   GV->setAlignment(Align(4));
   appendToCompilerUsed(M, {GV});
   // orc-layout.ld inserts the template before .data; lld can only insert

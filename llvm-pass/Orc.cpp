@@ -25,7 +25,7 @@ namespace orc {
 
 bool isReserved(const GlobalValue &GV) {
   StringRef N = GV.getName();
-  return N.starts_with(ReservedPrefix) || N.starts_with("llvm.");
+  return N.starts_with(ORC_RESERVED_PREFIX) || N.starts_with("llvm.");
 }
 
 void reportError(Module &M, const Twine &Msg) {

@@ -16,6 +16,7 @@
 #define ORC_PASS_ORC_H
 
 #include "Compat.h"
+#include "orc_format.h" // include/: the object format's names and numbers
 
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/Twine.h"
@@ -30,22 +31,9 @@ class Value;
 
 namespace orc {
 
-// Names and numbers the loader relies on (docs/object-format.md).
-inline constexpr const char *StateSection = "orc_state";
-// Zero-initialised state: laid out after all the rest of the template by
-// orc-layout.ld, so that the pages a cVM never writes stay untouched (the
-// loader writes only non-zero template bytes).
-inline constexpr const char *StateZeroSection = "orc_state.zero";
-inline constexpr const char *SlotSection = "orc_slot";
-inline constexpr const char *NoteSection = ".note.orc";
-inline constexpr const char *SlotCellName = "__orc_slot";
-inline constexpr const char *ImportCellPrefix = "__orc_imp.";
+// The object format's names and numbers are orc_format.h's ORC_* macros.
+// The note's own (private, never linked) global:
 inline constexpr const char *NoteName = "__orc_note";
-// Symbols with this prefix belong to the ORC runtime; the pass leaves them
-// (and functions named so) alone.
-inline constexpr const char *ReservedPrefix = "__orc_";
-inline constexpr unsigned FormatVersion = 1;
-inline constexpr unsigned NoteTypeObject = 1;
 // x86 address space whose base is the GS segment base.
 inline constexpr unsigned GSAddrSpace = 256;
 // Where the capability table lies in the cVM window that GS points at

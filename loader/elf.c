@@ -161,17 +161,20 @@ static enum orc_status check_notes(struct parse *p, unsigned i,
                   "segment",
                   p->name, i, (unsigned long)(n - p->buf));
     const uint8_t *name = n + 12, *desc = name + namesz;
-    if (hdr[0] == 4 && !memcmp(name, "ORC", 4) && hdr[2] == 1) {
+    if (hdr[0] == ORC_NOTE_NAMESZ &&
+        !memcmp(name, ORC_NOTE_NAME, ORC_NOTE_NAMESZ) &&
+        hdr[2] == ORC_NOTE_TYPE) {
       uint32_t version;
-      if (hdr[1] != 8)
+      if (hdr[1] != ORC_NOTE_DESCSZ)
         return FAIL(p, ORC_ERR_MARKER,
-                    "%s: ORC note: descsz is %u, expected 8", p->name, hdr[1]);
+                    "%s: ORC note: descsz is %u, expected %u", p->name, hdr[1],
+                    ORC_NOTE_DESCSZ);
       memcpy(&version, desc, 4);
-      if (version != 1 || (p->out->format_version &&
-                           p->out->format_version != version))
+      if (version != ORC_FORMAT_VERSION ||
+          (p->out->format_version && p->out->format_version != version))
         return FAIL(p, ORC_ERR_MARKER,
-                    "%s: ORC note: format version %u, this loader reads 1",
-                    p->name, version);
+                    "%s: ORC note: format version %u, this loader reads %u",
+                    p->name, version, ORC_FORMAT_VERSION);
       p->out->format_version = version;
     }
     n = desc + descsz;
@@ -233,7 +236,8 @@ static enum orc_status check_segments(struct parse *p) {
     return FAIL(p, ORC_ERR_DYNAMIC, "%s: no PT_DYNAMIC segment", p->name);
   if (!e->format_version)
     return FAIL(p, ORC_ERR_NO_MARKER,
-                "%s: no ORC note (.note.orc): not built with orc.so", p->name);
+                "%s: no ORC note (" ORC_SECTION_NOTE "): not built with orc.so",
+                p->name);
   const struct orc_segment *last = &e->segs[e->nsegs - 1];
   e->span = orc_page_up(last->vaddr + last->memsz);
   uint64_t tlsoff;
@@ -248,10 +252,12 @@ static enum orc_status check_segments(struct parse *p) {
 /* Sections that may hold writable bytes in an ORC object besides the
  * template: everything written at load time only, then made read-only. */
 static int writable_allowed(const char *name) {
-  static const char *const ok[] = {
-      "orc_state", "orc_state_pad", "orc_slot", ".got", ".got.plt",
-      ".dynamic", ".data.rel.ro", ".init_array", ".fini_array", ".tdata",
-      ".tbss", ".relro_padding"};
+  static const char *const ok[] = {ORC_SECTION_STATE, ORC_SECTION_STATE_PAD,
+                                   ORC_SECTION_SLOT,  ".got",
+                                   ".got.plt",        ".dynamic",
+                                   ".data.rel.ro",    ".init_array",
+                                   ".fini_array",     ".tdata",
+                                   ".tbss",           ".relro_padding"};
   for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
     if (!strcmp(name, ok[i]))
       return 1;
@@ -272,18 +278,18 @@ static enum orc_status check_template(struct parse *p, const struct section *s,
   uint64_t off;
   if (e->tmpl_vaddr % ORC_PAGE || !seg || !(seg->flags & PF_W) ||
       !file_offset(e, e->tmpl_vaddr, e->tmpl_size, &off))
-    return FAIL(p, ORC_ERR_TEMPLATE,
-                "%s: state template (orc_state, 0x%lx+0x%lx) must start a "
-                "page inside a writable PT_LOAD's file bytes: link with "
-                "orc-layout.ld",
-                p->name, (unsigned long)e->tmpl_vaddr,
-                (unsigned long)e->tmpl_size);
+    return FAIL(
+        p, ORC_ERR_TEMPLATE,
+        "%s: state template (" ORC_SECTION_STATE ", 0x%lx+0x%lx) must start a "
+        "page inside a writable PT_LOAD's file bytes: link with "
+        "orc-layout.ld",
+        p->name, (unsigned long)e->tmpl_vaddr, (unsigned long)e->tmpl_size);
   uint64_t lo = e->tmpl_vaddr, hi = orc_page_up(e->tmpl_vaddr + e->tmpl_size);
   for (size_t i = 0; i < n; i++) {
     const GElf_Shdr *sh = &s[i].sh;
     if (!(sh->sh_flags & SHF_ALLOC) || !sh->sh_size ||
-        (sh->sh_flags & SHF_TLS) || !strcmp(s[i].name, "orc_state") ||
-        !strcmp(s[i].name, "orc_state_pad"))
+        (sh->sh_flags & SHF_TLS) || !strcmp(s[i].name, ORC_SECTION_STATE) ||
+        !strcmp(s[i].name, ORC_SECTION_STATE_PAD))
       continue;
     if (sh->sh_addr < hi && sh->sh_addr + sh->sh_size > lo)
       return FAIL(p, ORC_ERR_TEMPLATE,
@@ -340,29 +346,32 @@ static enum orc_status check_sections(struct parse *p) {
                 (unsigned long)sh->sh_size);
       goto out;
     }
-    if (!strcmp(s[n].name, "orc_state") && e->tmpl_size) {
+    if (!strcmp(s[n].name, ORC_SECTION_STATE) && e->tmpl_size) {
       st = FAIL(p, ORC_ERR_TEMPLATE,
-                "%s: section[%zu]: a second orc_state section (the linker "
-                "makes one)",
+                "%s: section[%zu]: a second " ORC_SECTION_STATE
+                " section (the linker makes one)",
                 p->name, idx);
       goto out;
     }
-    if (!strcmp(s[n].name, "orc_state")) {
+    if (!strcmp(s[n].name, ORC_SECTION_STATE)) {
       e->tmpl_vaddr = sh->sh_addr;
       e->tmpl_size = sh->sh_size;
-    } else if (!strcmp(s[n].name, "orc_slot")) {
-      if (sh->sh_size != 8 || sh->sh_addr % 8) {
+    } else if (!strcmp(s[n].name, ORC_SECTION_SLOT)) {
+      if (sh->sh_size != ORC_SLOT_CELL_SIZE ||
+          sh->sh_addr % ORC_SLOT_CELL_SIZE) {
         st = FAIL(p, ORC_ERR_TEMPLATE,
-                  "%s: slot cell (orc_slot) is %lu bytes at 0x%lx, expected "
-                  "8 aligned to 8",
+                  "%s: slot cell (" ORC_SECTION_SLOT ") is %lu bytes at 0x%lx, "
+                  "expected %u aligned to %u",
                   p->name, (unsigned long)sh->sh_size,
-                  (unsigned long)sh->sh_addr);
+                  (unsigned long)sh->sh_addr, ORC_SLOT_CELL_SIZE,
+                  ORC_SLOT_CELL_SIZE);
         goto out;
       }
       /* Checked even when not SHF_ALLOC: the loader writes the slot here. */
-      if (!segment_at(e, sh->sh_addr, 8)) {
+      if (!segment_at(e, sh->sh_addr, ORC_SLOT_CELL_SIZE)) {
         st = FAIL(p, ORC_ERR_TEMPLATE,
-                  "%s: slot cell (orc_slot) at 0x%lx is not inside a PT_LOAD",
+                  "%s: slot cell (" ORC_SECTION_SLOT
+                  ") at 0x%lx is not inside a PT_LOAD",
                   p->name, (unsigned long)sh->sh_addr);
         goto out;
       }

@@ -8,13 +8,7 @@
  * No syscall here. */
 #include "internal.h"
 
-#include <stdlib.h>
 #include <string.h>
-
-/* Alignment of an instance: the template starts page-aligned in the file,
- * so any alignment up to this holds inside a copy placed on it. State
- * that asks for more is not supported (docs/loader.md). */
-#define INSTANCE_ALIGN 64
 
 enum orc_status orc_instantiate(const struct orc_link *l,
                                 const struct orc_alloc *a, uint64_t *ctable,
@@ -28,7 +22,9 @@ enum orc_status orc_instantiate(const struct orc_link *l,
     size_t size = o->elf.tmpl_size;
     if (!size)
       continue;
-    char *inst = a->alloc(a->ctx, size, INSTANCE_ALIGN);
+    /* The template starts on a page: every alignment the pass allows
+     * holds inside an instance placed at the largest. */
+    char *inst = a->alloc(a->ctx, size, ORC_STATE_MAX_ALIGN);
     if (!inst)
       return orc_fail(err, ORC_ERR_NOMEM,
                       "%s: the cVM's region is exhausted (state instance of "
@@ -56,23 +52,11 @@ enum orc_status orc_instantiate(const struct orc_link *l,
   return ORC_OK;
 }
 
-
-void orc_run_constructors(const struct orc_instance *inst) {
-  size_t n = orc_link_init_fini(inst->link, 0, NULL, 0);
-  void **fns = malloc((n ? n : 1) * sizeof *fns);
-  if (!fns)
-    return;
-  orc_link_init_fini(inst->link, 0, fns, n);
-  for (size_t i = 0; i < n; i++)
-    ((void (*)(void))fns[i])();
-  free(fns);
-}
-
 size_t orc_link_state_size(const struct orc_link *l) {
   size_t total = 0;
   for (size_t i = 0; i < l->n; i++)
     if (l->obj[i]->elf.tmpl_size)
-      total += (l->obj[i]->elf.tmpl_size + INSTANCE_ALIGN - 1) /
-               INSTANCE_ALIGN * INSTANCE_ALIGN;
+      total += (l->obj[i]->elf.tmpl_size + ORC_STATE_MAX_ALIGN - 1) /
+               ORC_STATE_MAX_ALIGN * ORC_STATE_MAX_ALIGN;
   return total;
 }

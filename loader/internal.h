@@ -105,4 +105,54 @@ void orc_span_discard(struct orc_store *s, void *p, size_t size);
 void orc_tls_layout(const struct orc_elf *const *elfs, size_t n, uint64_t *off,
                     size_t *size, size_t *align);
 
+/* ---- A load in progress: link.c stages it, store.c keys and maps it --- */
+
+#define MAX_OBJECTS 256 /* in one link */
+
+struct binding {
+  int prov;       /* index in the scope, -1: unresolved weak, -2: builtin */
+  uint64_t value; /* the symbol's value in the provider (or the address) */
+};
+
+struct staged {
+  char *name; /* as asked for: the program path or a DT_NEEDED entry */
+  const void *bytes;
+  size_t len;
+  uint8_t digest[32];
+  struct orc_elf elf;
+  struct orc_symhash hash;
+  int parsed;   /* elf and hash are this stage's own, to free */
+  int borrowed; /* elf and hash belong to a store object of equal bytes */
+  uint8_t key[ORC_KEY_BYTES];
+  struct binding *bind; /* per dynsym entry */
+  struct orc_object *obj;
+  int state; /* topological sort: 0 new, 1 visiting, 2 done */
+};
+
+struct loading {
+  struct orc_store *store;
+  const struct orc_source *src;
+  struct orc_error *err;
+  struct staged st[MAX_OBJECTS];
+  size_t n;
+  size_t order[MAX_OBJECTS]; /* providers before users */
+  size_t norder;
+  uint64_t tlsoff[MAX_OBJECTS]; /* static TLS layout of this link */
+  size_t tls_size, tls_align;
+};
+
+/* The store's object with these bytes (by digest), or NULL. */
+struct orc_object *orc_store_find_digest(struct orc_store *S,
+                                         const uint8_t *digest);
+/* Sets L->st[i].key from its digest and the keys of the objects its
+ * imports resolve to, which must be keyed already. */
+void orc_store_key(struct loading *L, size_t i);
+/* Sets L->st[i].obj to the store's object of its key, mapping it if there
+ * is none (scope[j]: the objects found so far, by scope index), and takes
+ * a reference on it. */
+enum orc_status orc_store_get(struct loading *L, size_t i,
+                              struct orc_object *const *scope);
+/* Drops a reference; the last one unmaps the object and frees its slot. */
+void orc_object_release(struct orc_object *o);
+
 #endif

@@ -1,5 +1,5 @@
-/* Loading a program: its DT_NEEDED closure, symbol resolution in the
- * global scope, content-addressed keys, and one mapping per key.
+/* Linking a program: its DT_NEEDED closure and symbol resolution in the
+ * global scope; the store (store.c) keys and maps what this resolves.
  *
  * Stages, each allowed only what it says:
  *  1. gather  read and validate the program and its DT_NEEDED closure,
@@ -7,66 +7,22 @@
  *  2. bind    resolve every symbol reference in the global scope (program
  *             first, then load order; the first definition wins, weak or
  *             not; an undefined weak reference is 0);
- *  3. key     key(object) = BLAKE2b(bytes, and for each imported symbol
- *             the key of the object it resolves to and its value), in an
- *             order where providers come first: an object is shared only
- *             among cVMs that link it the same way;
- *  4. map     find each key in the store, or map it (map.c).
+ *  3. order   providers before the objects that import from them (a
+ *             cycle cannot be keyed);
+ *  4. key and map, in that order (store.c): an object is shared only
+ *             among cVMs that link it the same way.
  * A failure at any stage releases everything the call took. */
 #include "internal.h"
 
 #include <elf.h>
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MAX_OBJECTS 256
-
-struct binding {
-  int prov;       /* index in the scope, -1: unresolved weak, -2: builtin */
-  uint64_t value; /* the symbol's value in the provider (or the address) */
-};
-
-struct staged {
-  char *name; /* as asked for: the program path or a DT_NEEDED entry */
-  const void *bytes;
-  size_t len;
-  uint8_t digest[32];
-  struct orc_elf elf;
-  struct orc_symhash hash;
-  int parsed;   /* elf and hash are this stage's own, to free */
-  int borrowed; /* elf and hash belong to a store object of equal bytes */
-  uint8_t key[ORC_KEY_BYTES];
-  struct binding *bind; /* per dynsym entry */
-  struct orc_object *obj;
-  int state; /* topological sort: 0 new, 1 visiting, 2 done */
-};
-
-struct loading {
-  struct orc_store *store;
-  const struct orc_source *src;
-  struct orc_error *err;
-  struct staged st[MAX_OBJECTS];
-  size_t n;
-  size_t order[MAX_OBJECTS]; /* providers before users */
-  size_t norder;
-  uint64_t tlsoff[MAX_OBJECTS]; /* static TLS layout of this link */
-  size_t tls_size, tls_align;
-};
 
 static int find_staged(const struct loading *L, const char *name) {
   for (size_t i = 0; i < L->n; i++)
     if (!strcmp(L->st[i].name, name))
       return (int)i;
   return -1;
-}
-
-static struct orc_object *store_find_digest(struct orc_store *S,
-                                            const uint8_t *digest) {
-  for (struct orc_object *o = S->objects; o; o = o->next)
-    if (!memcmp(o->digest, digest, 32))
-      return o;
-  return NULL;
 }
 
 static enum orc_status gather_one(struct loading *L, const char *name,
@@ -86,7 +42,7 @@ static enum orc_status gather_one(struct loading *L, const char *name,
   /* The same bytes are in the store already: their validated, parsed form
    * serves for binding; nothing is parsed again unless it must be mapped
    * under another key. */
-  struct orc_object *same = store_find_digest(L->store, s->digest);
+  struct orc_object *same = orc_store_find_digest(L->store, s->digest);
   if (same) {
     s->elf = same->elf;
     s->hash = same->symhash;
@@ -121,10 +77,6 @@ static enum orc_status gather(struct loading *L, const char *program) {
         return st;
     }
   return ORC_OK;
-}
-
-static int defines(const struct orc_symbol *s) {
-  return s->shndx != SHN_UNDEF && s->bind != STB_LOCAL;
 }
 
 static int lookup(const struct loading *L, const char *name, uint64_t *value) {
@@ -195,112 +147,6 @@ static enum orc_status sort_from(struct loading *L, size_t i) {
   return ORC_OK;
 }
 
-static int has_tpoff(const struct orc_elf *e) {
-  for (size_t r = 0; r < e->nrelocs; r++)
-    if (e->relocs[r].type == R_X86_64_TPOFF64)
-      return 1;
-  return 0;
-}
-
-static void compute_key(struct loading *L, size_t i) {
-  struct staged *s = &L->st[i];
-  crypto_generichash_state h;
-  crypto_generichash_init(&h, NULL, 0, ORC_KEY_BYTES);
-  crypto_generichash_update(&h, (const unsigned char *)"orc-key-1", 9);
-  crypto_generichash_update(&h, s->digest, sizeof s->digest);
-  for (size_t k = 1; k < s->elf.nsyms; k++) {
-    const struct binding *b = &s->bind[k];
-    if (b->prov < 0 || (size_t)b->prov == i)
-      continue;
-    crypto_generichash_update(&h, L->st[b->prov].key, ORC_KEY_BYTES);
-    crypto_generichash_update(&h, (const unsigned char *)&b->value,
-                              sizeof b->value);
-  }
-  /* Thread-pointer offsets written into shared memory depend on the
-   * link's whole TLS layout. */
-  if (has_tpoff(&s->elf))
-    crypto_generichash_update(&h, (const unsigned char *)L->tlsoff,
-                              L->n * sizeof *L->tlsoff);
-  crypto_generichash_final(&h, s->key, ORC_KEY_BYTES);
-}
-
-static struct orc_object *store_find(struct orc_store *S, const uint8_t *key) {
-  for (struct orc_object *o = S->objects; o; o = o->next)
-    if (!memcmp(o->key, key, ORC_KEY_BYTES))
-      return o;
-  return NULL;
-}
-
-static enum orc_status map_new(struct loading *L, struct staged *s,
-                               struct orc_object *const *scope) {
-  struct orc_store *S = L->store;
-  unsigned slot = ORC_FIRST_SLOT;
-  while (slot < ORC_MAX_SLOTS && S->slot_used[slot])
-    slot++;
-  if (slot == ORC_MAX_SLOTS)
-    return orc_fail(L->err, ORC_ERR_SLOTS,
-                    "%s: all %d capability-table slots are in use", s->name,
-                    ORC_MAX_SLOTS);
-  size_t self = (size_t)(s - L->st);
-  struct orc_object *o = calloc(1, sizeof *o);
-  uint64_t *addr = calloc(s->elf.nsyms + 1, sizeof *addr);
-  uint64_t *tlsoff = calloc(s->elf.nsyms + 1, sizeof *tlsoff);
-  struct orc_object **prov = calloc(s->elf.nsyms + 1, sizeof *prov);
-  enum orc_status st = ORC_OK;
-  if (!o || !addr || !tlsoff || !prov) {
-    st = orc_fail(L->err, ORC_ERR_NOMEM, "%s: out of memory", s->name);
-    goto out;
-  }
-  o->store = S;
-  o->slot = slot;
-  memcpy(o->key, s->key, ORC_KEY_BYTES);
-  memcpy(o->digest, s->digest, 32);
-  if (s->borrowed) { /* the object owns its parsed form */
-    if ((st = orc_elf_parse(s->bytes, s->len, s->name, &o->elf, L->err)))
-      goto out;
-    if (orc_symhash_build(&o->symhash, &o->elf)) {
-      orc_elf_free(&o->elf);
-      st = orc_fail(L->err, ORC_ERR_NOMEM, "%s: out of memory", s->name);
-      goto out;
-    }
-  } else {
-    o->elf = s->elf;
-    o->symhash = s->hash;
-  }
-  prov[0] = o; /* symbol 0: the object itself (DTPMOD64, TPOFF64) */
-  tlsoff[0] = L->tlsoff[self];
-  for (size_t k = 1; k < s->elf.nsyms; k++) {
-    const struct binding *b = &s->bind[k];
-    if (b->prov >= 0) {
-      prov[k] = (size_t)b->prov == self ? o : scope[b->prov];
-      tlsoff[k] = L->tlsoff[b->prov];
-    }
-    addr[k] = b->value;
-    o->nimports += s->elf.syms[k].shndx == SHN_UNDEF;
-  }
-  st = orc_object_map(o, prov, addr, tlsoff, s->bytes, L->err);
-  if (st) {
-    if (s->borrowed) {
-      orc_elf_free(&o->elf);
-      orc_symhash_free(&o->symhash);
-    }
-    goto out;
-  }
-  s->parsed = 0; /* the object owns the parsed ELF now */
-  S->slot_used[slot] = 1;
-  o->next = S->objects;
-  S->objects = o;
-  s->obj = o;
-  o = NULL;
-out:
-  if (o && !s->obj)
-    free(o);
-  free(addr);
-  free(tlsoff);
-  free(prov);
-  return st;
-}
-
 /* Dependencies before dependents, by DT_NEEDED, for constructors. */
 static void init_order(struct orc_link *l, struct loading *L, size_t i,
                        unsigned char *seen, size_t *n) {
@@ -369,22 +215,6 @@ static struct orc_link *find_link(const struct loading *L) {
   return NULL;
 }
 
-static void release_object(struct orc_object *o) {
-  if (--o->users)
-    return;
-  struct orc_store *S = o->store;
-  for (struct orc_object **p = &S->objects; *p; p = &(*p)->next)
-    if (*p == o) {
-      *p = o->next;
-      break;
-    }
-  S->slot_used[o->slot] = 0;
-  orc_object_unmap(o);
-  orc_elf_free(&o->elf);
-  orc_symhash_free(&o->symhash);
-  free(o);
-}
-
 /* Binds, lays out TLS, keys every object (providers first), finds or maps
  * each in the store and makes the link. */
 static enum orc_status link_new(struct loading *L, struct orc_link **out) {
@@ -400,16 +230,9 @@ static enum orc_status link_new(struct loading *L, struct orc_link **out) {
   struct orc_object *scope[MAX_OBJECTS] = {0};
   for (size_t k = 0; !st && k < L->norder; k++) {
     size_t i = L->order[k];
-    struct staged *s = &L->st[i];
-    compute_key(L, i);
-    struct orc_object *o = store_find(L->store, s->key);
-    if (o) {
-      s->obj = o;
-    } else if ((st = map_new(L, s, scope))) {
-      break;
-    }
-    s->obj->users++;
-    scope[i] = s->obj;
+    orc_store_key(L, i);
+    if (!(st = orc_store_get(L, i, scope)))
+      scope[i] = L->st[i].obj;
   }
   return st ? st : make_link(L, out);
 }
@@ -433,7 +256,7 @@ enum orc_status orc_link_load(struct orc_store *S, const char *program,
   for (size_t i = 0; i < L->n; i++) {
     struct staged *s = &L->st[i];
     if (st && s->obj)
-      release_object(s->obj);
+      orc_object_release(s->obj);
     if (s->parsed) {
       orc_elf_free(&s->elf);
       orc_symhash_free(&s->hash);
@@ -456,38 +279,11 @@ void orc_link_release(struct orc_link *l) {
       break;
     }
   for (size_t i = 0; i < l->n; i++)
-    release_object(l->obj[i]);
+    orc_object_release(l->obj[i]);
   free(l->obj);
   free(l->init_order);
   free(l->tls_offset);
   free(l);
-}
-
-void orc_content_digest(const void *bytes, size_t len, uint8_t out[32]) {
-  crypto_generichash(out, 32, bytes, len, NULL, 0);
-}
-
-struct orc_store *orc_store_new(void) {
-  if (sodium_init() < 0)
-    return NULL;
-  return calloc(1, sizeof(struct orc_store));
-}
-
-void orc_store_free(struct orc_store *s) {
-  if (s)
-    free(s->free);
-  free(s);
-}
-
-void *orc_link_symbol(const struct orc_link *l, const char *name) {
-  for (size_t j = 0; j < l->n; j++) {
-    const struct orc_elf *e = &l->obj[j]->elf;
-    for (size_t k = 1; k < e->nsyms; k++)
-      if (defines(&e->syms[k]) && e->syms[k].type != STT_TLS &&
-          !strcmp(e->syms[k].name, name))
-        return l->obj[j]->base + e->syms[k].value;
-  }
-  return NULL;
 }
 
 void *orc_link_entry(const struct orc_link *l) {

@@ -15,6 +15,8 @@
 #ifndef ORC_LOADER_H
 #define ORC_LOADER_H
 
+#include "orc_format.h" /* include/: the format's names and numbers */
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -106,11 +108,8 @@ void orc_elf_free(struct orc_elf *e);
 
 /* ---- The store (store.c, link.c) -------------------------------------- */
 
-/* Slots 0..ORC_FIRST_SLOT-1 of every capability table belong to the
- * monitor (docs/runtime-abi.md): the hostcall gate, and the cVM window's
- * base (ORC_SLOT_WINDOW, orc_abi.h); 2 and 3 are reserved. */
-#define ORC_FIRST_SLOT 4
-#define ORC_SLOT_GATE 0
+/* Objects get slots ORC_FIRST_SLOT..ORC_MAX_SLOTS-1 (orc_format.h says
+ * whose the slots below are). */
 #define ORC_MAX_SLOTS 4096
 #define ORC_KEY_BYTES 32
 
@@ -160,9 +159,6 @@ enum orc_status orc_link_load(struct orc_store *s, const char *program,
                               struct orc_link **out, struct orc_error *err);
 void orc_link_release(struct orc_link *l);
 
-/* The address (in the shared mapping) of a symbol the link defines, in
- * scope order; NULL if none does. */
-void *orc_link_symbol(const struct orc_link *l, const char *name);
 /* Entry point of the program, in the shared mapping. */
 void *orc_link_entry(const struct orc_link *l);
 /* Capability-table entries a cVM of this link needs (highest slot + 1). */
@@ -196,12 +192,6 @@ enum orc_status orc_instantiate(const struct orc_link *l,
                                 const struct orc_alloc *a, uint64_t *ctable,
                                 struct orc_instance *out,
                                 struct orc_error *err);
-
-/* Runs every constructor of the link in dependency order (a library before
- * the objects that need it), as orc_link_init_fini lists them, in the cVM:
- * the caller must have pointed GS at inst->ctable. (In a cVM the runtime
- * runs both lists itself, from AT_ORC_INIT and AT_ORC_FINI.) */
-void orc_run_constructors(const struct orc_instance *inst);
 
 /* ---- Thread-local storage (tls.c) ------------------------------------- */
 

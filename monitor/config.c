@@ -60,9 +60,12 @@ static int want_bool(struct ctx *x, const yaml_node_t *n, const char *key,
 static int want_size(struct ctx *x, const yaml_node_t *n, const char *key,
                      size_t *out) {
   const char *s = scalar(n);
-  if (!s || !(*out = parse_size(s)))
-    return fail(x, n, "'%s' must be a size such as 64M (got '%s')", key,
-                s ? s : "a list or map");
+  char why[160];
+  if (!s)
+    return fail(x, n, "'%s' must be a size such as 64M (got a list or map)",
+                key);
+  if (parse_size(s, CVM_QUOTA_MAX, out, why, sizeof why))
+    return fail(x, n, "'%s': %s", key, why);
   return 0;
 }
 

@@ -206,45 +206,73 @@ fail:
 
 /* ---- The initial stack, as the kernel lays it out ----------------------- */
 
-static char *push_bytes(char **sp, const void *p, size_t n) {
-  *sp -= n;
-  memcpy(*sp, p, n);
-  return *sp;
+/* A NULL-terminated list of the link's constructors (fini = 0) or
+ * destructors (fini = 1), in the cVM's region: as long as the link needs. */
+static void **call_list(struct cvm *c, int fini) {
+  size_t n = orc_link_init_fini(c->link, fini, NULL, 0);
+  pthread_mutex_lock(&c->lock);
+  void **list = region_alloc_bytes(&c->mem, (n + 1) * sizeof *list, 8);
+  pthread_mutex_unlock(&c->lock);
+  if (list) {
+    orc_link_init_fini(c->link, fini, list, n);
+    list[n] = NULL;
+  }
+  return list;
 }
 
-static void *initial_stack(struct cvm *c, char *top, char *const *argv,
-                           char *const *envp) {
-  char *sp = top;
-  int argc = 0, envc = 0;
-  while (argv[argc])
-    argc++;
-  while (envp && envp[envc])
-    envc++;
-  char **astr = calloc((size_t)argc + (size_t)envc + 1, sizeof *astr);
-  for (int i = 0; i < argc; i++)
-    astr[i] = push_bytes(&sp, argv[i], strlen(argv[i]) + 1);
-  for (int i = 0; i < envc; i++)
-    astr[argc + i] = push_bytes(&sp, envp[i], strlen(envp[i]) + 1);
-  /* The link's static TLS, for new threads (runtime-abi.md, AT_ORC_TLS). */
-  pthread_mutex_lock(&c->lock);
-  struct orc_tls_desc *desc =
-      region_alloc_bytes(&c->mem, orc_link_tls_desc(c->link, NULL), 16);
-  pthread_mutex_unlock(&c->lock);
-  if (desc)
-    orc_link_tls_desc(c->link, desc);
-  unsigned char rnd[16];
-  getrandom(rnd, sizeof rnd, 0);
-  char *random = push_bytes(&sp, rnd, sizeof rnd);
-  /* Constructor and destructor lists for the runtime (runtime-abi.md). */
-  void *lists[2][256];
-  char *list_at[2];
-  for (int f = 0; f < 2; f++) {
-    size_t n = orc_link_init_fini(c->link, f, lists[f], 255);
-    if (n > 255)
-      n = 255;
-    lists[f][n] = NULL;
-    list_at[f] = push_bytes(&sp, lists[f], (n + 1) * sizeof(void *));
+static size_t count_strings(char *const *v, size_t *bytes) {
+  size_t n = 0;
+  for (; v && v[n]; n++)
+    *bytes += strlen(v[n]) + 1;
+  return n;
+}
+
+/* Writes a pointer per string of v[0..n) and a NULL at *w, the strings
+ * themselves at *s; returns past the NULL. */
+static uint64_t *put_strings(uint64_t *w, char **s, char *const *v, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    *w++ = (uint64_t)(uintptr_t)*s;
+    *s = stpcpy(*s, v[i]) + 1;
   }
+  *w++ = 0;
+  return w;
+}
+
+/* The main thread's initial stack below t->stack: argc, argv, envp and
+ * auxv, the strings above them; what the runtime needs besides
+ * (constructor lists, the TLS descriptor) in the region. Arguments and
+ * environment together, strings and pointers, may take at most
+ * CVM_ARG_MAX bytes (-E2BIG), as Linux allows a quarter of the stack.
+ * 0, or -errno with the reason in err. */
+static int initial_stack(struct cvm *c, struct cvm_thread *t, char *const *argv,
+                         char *const *envp, char *err, size_t errlen) {
+  size_t strbytes = 0;
+  size_t argc = count_strings(argv, &strbytes);
+  size_t envc = count_strings(envp, &strbytes);
+  size_t bytes = strbytes + (argc + 1 + envc + 1) * sizeof(char *);
+  if (bytes > CVM_ARG_MAX) {
+    snprintf(err, errlen,
+             "arguments and environment take %zu bytes, more than the limit "
+             "of %u (a quarter of the cVM's stack): %s",
+             bytes, CVM_ARG_MAX, strerror(E2BIG));
+    return -E2BIG;
+  }
+  void **init = call_list(c, 0), **fini = call_list(c, 1);
+  size_t desc_size = orc_link_tls_desc(c->link, NULL);
+  pthread_mutex_lock(&c->lock);
+  struct orc_tls_desc *desc = region_alloc_bytes(&c->mem, desc_size, 16);
+  pthread_mutex_unlock(&c->lock);
+  if (!init || !fini || !desc) {
+    snprintf(err, errlen,
+             "the cVM's memory quota is exhausted (constructor lists and TLS "
+             "descriptor): %s",
+             strerror(ENOMEM));
+    return -ENOMEM;
+  }
+  orc_link_tls_desc(c->link, desc);
+  char *strings = (char *)t->stack - strbytes;
+  char *random = strings - 16;
+  getrandom(random, 16, 0);
   uint64_t aux[] = {AT_PAGESZ, 4096,
                     AT_CLKTCK, 100,
                     AT_HWCAP, getauxval(AT_HWCAP),
@@ -252,24 +280,20 @@ static void *initial_stack(struct cvm *c, char *top, char *const *argv,
                     AT_RANDOM, (uint64_t)(uintptr_t)random,
                     AT_UID, 0, AT_EUID, 0, AT_GID, 0, AT_EGID, 0,
                     AT_SECURE, 0,
-                    AT_EXECFN, (uint64_t)(uintptr_t)(argc ? astr[0] : NULL),
-                    AT_ORC_INIT, (uint64_t)(uintptr_t)list_at[0],
-                    AT_ORC_FINI, (uint64_t)(uintptr_t)list_at[1],
+                    AT_EXECFN, (uint64_t)(uintptr_t)(argc ? strings : NULL),
+                    AT_ORC_INIT, (uint64_t)(uintptr_t)init,
+                    AT_ORC_FINI, (uint64_t)(uintptr_t)fini,
                     AT_ORC_TLS, (uint64_t)(uintptr_t)desc,
                     AT_NULL, 0};
-  size_t words = 1 + (size_t)argc + 1 + (size_t)envc + 1 + sizeof aux / 8;
-  sp = (char *)(((uintptr_t)sp - words * 8) & ~(uintptr_t)15);
-  uint64_t *w = (uint64_t *)sp;
-  *w++ = (uint64_t)argc;
-  for (int i = 0; i < argc; i++)
-    *w++ = (uint64_t)(uintptr_t)astr[i];
-  *w++ = 0;
-  for (int i = 0; i < envc; i++)
-    *w++ = (uint64_t)(uintptr_t)astr[argc + i];
-  *w++ = 0;
+  size_t words = 1 + argc + 1 + envc + 1 + sizeof aux / 8;
+  uint64_t *w = (uint64_t *)(((uintptr_t)random - words * 8) & ~(uintptr_t)15);
+  t->stack = w;
+  *w++ = argc;
+  char *s = strings;
+  w = put_strings(w, &s, argv, argc);
+  w = put_strings(w, &s, envp, envc);
   memcpy(w, aux, sizeof aux);
-  free(astr);
-  return sp;
+  return 0;
 }
 
 /* ---- Threads ----------------------------------------------------------- */
@@ -375,19 +399,24 @@ static int thread_launch(struct cvm *c, struct cvm_thread *t, int *ptid) {
   return t->tid;
 }
 
-int cvm_start(struct cvm *c, char *const *argv, char *const *envp) {
+int cvm_start(struct cvm *c, char *const *argv, char *const *envp, char *err,
+              size_t errlen) {
   struct cvm_thread *t = thread_new(c);
+  int r = -ENOMEM;
   if (!t || thread_memory(c, t)) {
-    thread_free(t);
-    return -ENOMEM;
+    snprintf(err, errlen, "no memory for the main thread: %s", strerror(-r));
+    goto fail;
   }
-  t->stack = initial_stack(c, t->stack, argv, envp);
+  if ((r = initial_stack(c, t, argv, envp, err, errlen)))
+    goto fail;
   t->entry = orc_link_entry(c->link);
   t->is_main = 1;
-  int r = thread_launch(c, t, NULL);
-  if (r < 0)
-    thread_free(t);
-  return r < 0 ? r : 0;
+  if ((r = thread_launch(c, t, NULL)) >= 0)
+    return 0;
+  snprintf(err, errlen, "cannot start its main thread: %s", strerror(-r));
+fail:
+  thread_free(t);
+  return r;
 }
 
 long cvm_thread_start(struct cvm_thread *parent, void *fn, void *arg,

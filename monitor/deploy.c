@@ -151,13 +151,10 @@ int deploy_main(int argc, char **argv) {
                               .rootfd = root, .quota = s->quota,
                               .stdio = {devnull, out, 2}, .net = s->net};
       struct cvm *c;
-      int st = cvm_create(monitor_store(), &cc, &c, err, sizeof err) ? -1
-               : cvm_start(c, argv2, s->env);
-      if (st) {
-        if (st != -1) { /* created, not started */
-          snprintf(err, sizeof err, "cannot start: %s", strerror(-st));
+      int created = !cvm_create(monitor_store(), &cc, &c, err, sizeof err);
+      if (!created || cvm_start(c, argv2, s->env, err, sizeof err)) {
+        if (created) /* created, not started */
           cvm_destroy(c);
-        }
         fprintf(stderr, "orc deploy: %s:%d: %s: %s\n", file, s->line, s->name,
                 err);
         failed_start++;

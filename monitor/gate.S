@@ -11,14 +11,17 @@
  * monitor stack, restores the monitor's FS, calls orc_dispatch(thread),
  * then sets FS to what the monitor recorded for the thread and GS to W
  * if it is not (orc_fs_to_cvm: a forged FS or GS does not survive a
- * hostcall), clears the scratch
- * registers (no monitor address leaks back) and jumps to the return
- * address masked into [0, 4 GiB), where only the code zone executes.
+ * hostcall), clears the scratch registers (no monitor address leaks
+ * back) and jumps to the return address masked into [0, 4 GiB), where
+ * only the code zone executes.
  *
  * The syscall instruction clobbers %rcx (the third argument) and %r11:
  * the third argument waits in %xmm15, caller-saved like every vector
  * register, so cVM code holds nothing in it across a call. Offsets below
  * are those of struct cvm_thread in monitor.h. */
+#include "orc_format.h" /* the capability table's reserved slots */
+
+#define CTABLE 0x10000 /* ORC_CTABLE_OFFSET (orc_abi.h, C only) */
 #define T_HOST_FS 0
 #define T_CVM_FS 8
 #define T_HOST_RSP 16
@@ -114,7 +117,7 @@ orc_enter_call:
 	call *%rsi
 	mov %rax, %rsi
 	mov $60, %edi
-	call *%gs:0x10000
+	call *%gs:CTABLE+ORC_SLOT_GATE*8
 	ud2
 	.size orc_enter_call, .-orc_enter_call
 

@@ -89,9 +89,9 @@ static int cmd_run(int argc, char **argv) {
     if (!strcmp(argv[i], "--root") && i + 1 < argc) {
       root = argv[++i];
     } else if (!strcmp(argv[i], "--mem") && i + 1 < argc) {
-      if (!(quota = parse_size(argv[++i]))) {
-        fprintf(stderr, "orc run: --mem: '%s' is not a size (e.g. 64M)\n",
-                argv[i]);
+      char why[160];
+      if (parse_size(argv[++i], CVM_QUOTA_MAX, &quota, why, sizeof why)) {
+        fprintf(stderr, "orc run: --mem: %s\n", why);
         return 2;
       }
     } else if (!strcmp(argv[i], "--net")) {
@@ -133,9 +133,8 @@ static int cmd_run(int argc, char **argv) {
     fprintf(stderr, "orc run: %s\n", err);
     return 127;
   }
-  int r = cvm_start(c, argv + i, env);
-  if (r < 0) {
-    fprintf(stderr, "orc run: %s: cannot start: %s\n", argv[i], strerror(-r));
+  if (cvm_start(c, argv + i, env, err, sizeof err)) {
+    fprintf(stderr, "orc run: %s: cannot start: %s\n", argv[i], err);
     cvm_destroy(c);
     return 127;
   }

@@ -14,9 +14,10 @@
 
 int region_init(struct region *r, char *base, size_t space, size_t quota) {
   memset(r, 0, sizeof *r);
-  r->quota = (quota + PAGE - 1) / PAGE * PAGE;
-  if (!r->quota || r->quota > space)
+  size_t pages = quota / PAGE + (quota % PAGE != 0); /* no overflow */
+  if (!pages || pages > space / PAGE)
     return -1;
+  r->quota = pages * PAGE;
   /* More address space than the quota where the window has it:
    * fragmentation must not make a cVM fail before it uses its quota. The
    * window's reservation (PROT_NONE) is the region's. */

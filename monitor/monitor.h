@@ -24,6 +24,12 @@
 #define CVM_ENOSYS_MAX 512 /* unimplemented hostcalls counted below this */
 #define CVM_MAX_THREADS 64
 #define CVM_STACK_SIZE (256 * 1024)
+/* Most bytes of arguments and environment (strings and pointers) a cVM
+ * starts with: a quarter of its stack, as Linux's ARG_MAX is of its. */
+#define CVM_ARG_MAX (CVM_STACK_SIZE / 4)
+/* Largest memory quota of a cVM (its region reserves twice as much
+ * address space, of the 128 TiB a process has). */
+#define CVM_QUOTA_MAX ((size_t)1 << 40)
 #define HOST_STACK_SIZE (128 * 1024)
 #define ALT_STACK_SIZE (64 * 1024)
 #define LEAF_PAGES 512 /* pages per leaf of a region's page map (64 bytes) */
@@ -133,8 +139,10 @@ struct cvm_config {
 int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
                struct cvm **out, char *err, size_t errlen);
 /* Starts the main thread with these arguments and environment; returns
- * at once. */
-int cvm_start(struct cvm *c, char *const *argv, char *const *envp);
+ * at once: 0, or -errno (-E2BIG: more than CVM_ARG_MAX bytes of them) with
+ * the reason in err. */
+int cvm_start(struct cvm *c, char *const *argv, char *const *envp, char *err,
+              size_t errlen);
 /* Waits until every thread of the cVM has ended; returns its status as
  * a shell would (exit status, or 128 + signal). */
 int cvm_wait(struct cvm *c);
@@ -205,7 +213,11 @@ long net_hostcall(struct cvm_thread *t, long nr, const uint64_t *a, int *handled
 /* setup.c: once per process, before any thread; the shared store. */
 void monitor_init(void);
 struct orc_store *monitor_store(void);
-size_t parse_size(const char *s);
+/* A size: decimal bytes, or with a suffix K, M, G or T (powers of 1024),
+ * from 1 to max. 0 and *out set, or -1 with why not (the value and the
+ * limit) in err; the caller names the option or field. */
+int parse_size(const char *s, size_t max, size_t *out, char *err,
+               size_t errlen);
 
 /* confine.c: the code zone and the seccomp filter. */
 int confine_init(void);

@@ -3,25 +3,38 @@
 #define _GNU_SOURCE
 #include "monitor.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
 
-/* "64M", "1G", "4096": bytes; 0 on a malformed size. */
-size_t parse_size(const char *s) {
-  char *end;
+int parse_size(const char *s, size_t max, size_t *out, char *err,
+               size_t errlen) {
+  static const char units[] = "KMGT";
+  char *end = (char *)s;
   errno = 0;
-  unsigned long long v = strtoull(s, &end, 10);
-  if (errno || end == s)
-    return 0;
-  switch (*end) {
-  case 'k': case 'K': v <<= 10; end++; break;
-  case 'm': case 'M': v <<= 20; end++; break;
-  case 'g': case 'G': v <<= 30; end++; break;
+  unsigned long long v = isdigit((unsigned char)*s) ? strtoull(s, &end, 10) : 0;
+  const char *u = *end ? strchr(units, toupper((unsigned char)*end)) : NULL;
+  if (end == s || (*end && (!u || end[1]))) {
+    snprintf(err, errlen,
+             "'%s' is not a size (bytes, or a number with K, M, "
+             "G or T: 64M)",
+             s);
+    return -1;
   }
-  return *end ? 0 : (size_t)v;
+  unsigned shift = u ? 10 * (unsigned)(u - units + 1) : 0;
+  if (errno == ERANGE || v > max >> shift) {
+    snprintf(err, errlen, "'%s' is more than the limit of %zu bytes", s, max);
+    return -1;
+  }
+  if (!v) {
+    snprintf(err, errlen, "'%s' is no memory: the least is 1 byte", s);
+    return -1;
+  }
+  *out = (size_t)v << shift;
+  return 0;
 }
 
 /* Set once, before any thread: how this process reaches FS and GS. */

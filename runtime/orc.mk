@@ -1,6 +1,6 @@
 # Builds the cVM runtime with musl's own Makefile, read after it:
 #
-#   make -f Makefile -f orc.mk ORC_PLUGIN=... ORC_LAYOUT=... \
+#   make -f Makefile -f orc.mk ORC_PLUGIN=... ORC_INCLUDE=... ORC_LAYOUT=... \
 #        ORC_BUILTINS=... DESTDIR=OUT orc-all
 #
 # in a build directory that musl's configure set up (config.mak). musl's
@@ -16,11 +16,14 @@
 ifeq ($(ORC_PLUGIN),)
 $(error ORC_PLUGIN (orc.so) is not set)
 endif
+ifeq ($(ORC_INCLUDE),)
+$(error ORC_INCLUDE (the project's include/, for orc_format.h) is not set)
+endif
 
 # Every object goes through the pass; header dependencies are recorded so
 # that a changed patch rebuilds what it affects, and a rebuilt pass
 # rebuilds everything.
-CFLAGS_ALL += -fpass-plugin=$(ORC_PLUGIN) -MMD -MP
+CFLAGS_ALL += -fpass-plugin=$(ORC_PLUGIN) -MMD -MP -I$(ORC_INCLUDE)
 $(LOBJS) $(CRT_OBJS): $(ORC_PLUGIN)
 -include $(wildcard $(LOBJS:%.lo=%.d) $(CRT_OBJS:%.o=%.d))
 

@@ -301,8 +301,9 @@ static void cvm_batch(const struct program *p, enum kind k, int root, int n, str
   for (int i = 0; i < n; i++) {
     double t0 = now_ns();
     struct cvm *c = make(p, root, out.w);
-    if (cvm_start(c, argv, envp) < 0)
-      die("%s did not start", what);
+    char err[600];
+    if (cvm_start(c, argv, envp, err, sizeof err) < 0)
+      die("%s did not start: %s", what, err);
     int status = cvm_wait(c);
     if (status)
       die("%s failed: status %d", what, status);

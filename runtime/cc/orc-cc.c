@@ -14,6 +14,8 @@
  * Paths are found relative to this program: BIN/../lib/orc.so,
  * BIN/../lib/orc-layout.ld, BIN/../runtime/{include,lib}. */
 #define _GNU_SOURCE
+#include "orc_format.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
@@ -96,7 +98,7 @@ static int classify_elf(Elf *e, char *why, size_t whylen) {
     GElf_Shdr sh;
     if (!gelf_getshdr(scn, &sh))
       continue;
-    if (section_named(e, shstrndx, scn, ".note.orc"))
+    if (section_named(e, shstrndx, scn, ORC_SECTION_NOTE))
       return 1;
     const char *n = elf_strptr(e, shstrndx, sh.sh_name);
     if ((sh.sh_flags & SHF_ALLOC) && (sh.sh_flags & SHF_WRITE) && sh.sh_size &&

@@ -1,7 +1,9 @@
 #define _GNU_SOURCE
 #include "support.h"
+#include "internal.h" /* the loader's: link_symbol reads a link's objects */
 
 #include <asm/prctl.h>
+#include <elf.h>
 #include <fcntl.h>
 #include <immintrin.h>
 #include <stdio.h>
@@ -71,6 +73,32 @@ int region_init(struct region *r, size_t size) {
 }
 
 void region_free(struct region *r) { munmap(r->base, r->size); }
+
+void *link_symbol(const struct orc_link *l, const char *name) {
+  for (size_t j = 0; j < l->n; j++) {
+    const struct orc_elf *e = &l->obj[j]->elf;
+    for (size_t k = 1; k < e->nsyms; k++) {
+      const struct orc_symbol *s = &e->syms[k];
+      if (s->shndx != SHN_UNDEF && s->bind != STB_LOCAL && s->type != STT_TLS &&
+          !strcmp(s->name, name))
+        return l->obj[j]->base + s->value;
+    }
+  }
+  return NULL;
+}
+
+void run_constructors(const struct orc_instance *inst) {
+  size_t n = orc_link_init_fini(inst->link, 0, NULL, 0);
+  void **fns = malloc((n ? n : 1) * sizeof *fns);
+  if (!fns) {
+    fprintf(stderr, "run_constructors: out of memory\n");
+    exit(1);
+  }
+  orc_link_init_fini(inst->link, 0, fns, n);
+  for (size_t i = 0; i < n; i++)
+    ((void (*)(void))fns[i])();
+  free(fns);
+}
 
 int have_fsgsbase(void) { return (getauxval(AT_HWCAP2) & 2) != 0; }
 

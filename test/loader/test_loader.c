@@ -56,8 +56,8 @@ static const uint8_t *key_of(const struct orc_link *l, const char *name) {
 static void test_instances(struct orc_link *l) {
   typedef void (*setup_fn)(int);
   typedef int (*check_fn)(int);
-  setup_fn setup = (setup_fn)orc_link_symbol(l, "prog_setup");
-  check_fn check = (check_fn)orc_link_symbol(l, "prog_check");
+  setup_fn setup = (setup_fn)link_symbol(l, "prog_setup");
+  check_fn check = (check_fn)link_symbol(l, "prog_check");
   CHECK(setup && check, "prog_setup/prog_check not found");
   if (!setup || !check)
     return;
@@ -74,7 +74,7 @@ static void test_instances(struct orc_link *l) {
                          &err) == ORC_OK;
     CHECK(ok, "instance %d: %s", i, err.msg);
     set_gs(inst[i].ctable);
-    orc_run_constructors(&inst[i]);
+    run_constructors(&inst[i]);
     setup(i);
   }
   /* Byte-granular packing: 1,000 instances cost what their state costs. */
@@ -105,7 +105,7 @@ static void test_tls(struct orc_link *l) {
     printf("SKIP tls: the CPU or kernel lacks FSGSBASE\n");
     return;
   }
-  int (*bump)(void) = (int (*)(void))orc_link_symbol(l, "prog_tls_bump");
+  int (*bump)(void) = (int (*)(void))link_symbol(l, "prog_tls_bump");
   CHECK(bump != NULL, "prog_tls_bump not found");
   if (!bump)
     return;
@@ -147,7 +147,7 @@ static void test_dedup(struct orc_store *s, struct orc_link *l1) {
         "after img2 (copies): %zu objects, %zu users; expected 3 and 3",
         si.objects, si.users);
   CHECK(l2 == l1, "a load of the same files did not reuse the link in use");
-  CHECK(l2 && orc_link_symbol(l1, "prog_check") == orc_link_symbol(l2, "prog_check"),
+  CHECK(l2 && link_symbol(l1, "prog_check") == link_symbol(l2, "prog_check"),
         "the copy of prog is not the same mapping");
   /* One byte changed in libbase: it is mapped again, and so are libmid
    * (same bytes, but its imports resolve to another libbase) and prog. */

@@ -61,7 +61,7 @@ int main(int argc, char **argv) {
       fprintf(stderr, "cvm %d: %s\n", i, err);
       return 1;
     }
-    if (cvm_start(c, args, env) < 0 || cvm_wait(c) != 42)
+    if (cvm_start(c, args, env, err, sizeof err) < 0 || cvm_wait(c) != 42)
       bad++;
     cvm_destroy(c);
   }

@@ -1,6 +1,7 @@
 /* See orc_harness.h. Built without orc.so. */
 #define _GNU_SOURCE
 #include "orc_harness.h"
+#include "orc_format.h"
 
 #include <asm/prctl.h>
 #include <elf.h>
@@ -13,9 +14,13 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-extern char __start_orc_state[] __attribute__((weak, visibility("hidden")));
-extern char __stop_orc_state[] __attribute__((weak, visibility("hidden")));
-extern uint64_t __orc_slot __attribute__((weak, visibility("hidden")));
+/* The template, between the linker's symbols around it, and the slot cell. */
+extern char tmpl_start[] __asm__(ORC_STATE_START)
+    __attribute__((weak, visibility("hidden")));
+extern char tmpl_stop[] __asm__(ORC_STATE_STOP)
+    __attribute__((weak, visibility("hidden")));
+extern uint64_t slot_cell __asm__(ORC_SLOT_CELL)
+    __attribute__((weak, visibility("hidden")));
 
 struct instance {
   char *state;
@@ -82,11 +87,12 @@ static void relocate(char *tmpl, size_t size) {
 }
 
 int orc_harness_init(int count) {
-  if (!__start_orc_state || !&__orc_slot)
-    return fail("no orc_state section or slot cell: was the program built "
+  if (!tmpl_start || !&slot_cell)
+    return fail("no " ORC_SECTION_STATE
+                " section or slot cell: was the program built "
                 "with orc.so?");
-  char *tmpl = __start_orc_state;
-  size_t size = (size_t)(__stop_orc_state - __start_orc_state);
+  char *tmpl = tmpl_start;
+  size_t size = (size_t)(tmpl_stop - tmpl_start);
   long page = sysconf(_SC_PAGESIZE);
   if ((uintptr_t)tmpl % (uintptr_t)page)
     return fail("template is not page-aligned: link with orc-layout.ld");
@@ -108,7 +114,7 @@ int orc_harness_init(int count) {
         (uint64_t)(instances[n].state - tmpl);
   }
   relocate(tmpl, size);
-  __orc_slot = ORC_HARNESS_SLOT;
+  slot_cell = ORC_HARNESS_SLOT;
   size_t span = (size + (size_t)page - 1) / (size_t)page * (size_t)page;
   if (span && mprotect(tmpl, span, PROT_NONE))
     return fail("cannot protect the template");
@@ -127,6 +133,6 @@ void orc_harness_enter(int instance) {
 
 void *orc_harness_instance(int instance) { return instances[instance].state; }
 size_t orc_harness_template_size(void) {
-  return (size_t)(__stop_orc_state - __start_orc_state);
+  return (size_t)(tmpl_stop - tmpl_start);
 }
 size_t orc_harness_moved_relocs(void) { return moved; }

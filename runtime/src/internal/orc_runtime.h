@@ -7,6 +7,13 @@
 #include <stddef.h>
 #include <features.h>
 #include "orc_abi.h"
+#include "orc_format.h" /* the project's include/, on the runtime's -I */
+
+/* State musl's start-up writes in every cVM (__libc, __hwcap, __progname,
+ * __environ, the stack canary, __cvm_tls): zero-initialised, yet placed
+ * with the initialised state on the template's first page, not among the
+ * zeroes on a page of its own (patch 0007). */
+#define ORC_WRITTEN_AT_START __attribute__((__section__(ORC_SECTION_STATE)))
 
 /* The value of auxv entry `type` on the cVM's initial stack, 0 if absent.
  * Valid once __init_libc has set libc.auxv. */

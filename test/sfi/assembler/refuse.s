@@ -11,12 +11,16 @@ f:
 # CHECK: [[FILE]]:[[@LINE-1]]: orc-as: refused `sysenter`: enters the kernel
 	int $0x80
 # CHECK: [[FILE]]:[[@LINE-1]]: orc-as: refused `int $128`: enters the kernel
-	movsb
-# CHECK: [[FILE]]:[[@LINE-1]]: orc-as: refused `movsb (%rsi), %es:(%rdi)`: a string instruction
-	rep stosq
-# CHECK: [[FILE]]:[[@LINE-1]]: orc-as: refused `rep stosq %rax, %es:(%rdi)`: a string instruction
-	rep movsb
-# CHECK: [[FILE]]:[[@LINE-1]]: orc-as: refused `rep movsb (%rsi), %es:(%rdi)`: a string instruction
+	lodsb
+# CHECK: [[FILE]]:[[@LINE-1]]: orc-as: refused `lodsb (%rsi), %al`: a string instruction
+	repne scasb
+# CHECK: [[FILE]]:[[@LINE-1]]: orc-as: refused `repne scasb %es:(%rdi), %al`: rep with an instruction other than movs or stos
+	cmpsb
+# CHECK: [[FILE]]:[[@LINE-1]]: orc-as: refused `cmpsb %es:(%rdi), (%rsi)`: a string instruction
+	movsq %fs:(%rsi), %es:(%rdi)
+# CHECK: [[FILE]]:[[@LINE-1]]: orc-as: refused `movsq %fs:(%rsi), %es:(%rdi)`: a string instruction with a segment or 32-bit addressing (docs/sfi.md section 3)
+	rep incq %rax
+# CHECK: [[FILE]]:[[@LINE-1]]: orc-as: refused `rep incq %rax`: rep with an instruction other than movs or stos (docs/sfi.md section 3)
 	wrgsbase %rax
 # CHECK: [[FILE]]:[[@LINE-1]]: orc-as: refused `wrgsbaseq %rax`: moves the window
 	wrfsbase %rax
@@ -48,4 +52,4 @@ f:
 # CHECK: [[FILE]]:[[@LINE-1]]: orc-as: refused `movq %ds:(%rax), %rcx`: a segment other than %gs or %fs
 	jmp *%rsp
 # CHECK: [[FILE]]:[[@LINE-1]]: orc-as: refused `jmpq *%rsp`: a branch through %rsp (docs/sfi.md C1)
-# CHECK: orc-as: 21 instruction(s) cannot be made safe; no object written
+# CHECK: orc-as: 23 instruction(s) cannot be made safe; no object written
