@@ -21,6 +21,7 @@
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 static unsigned next_cvm_id;
@@ -319,7 +320,10 @@ static void thread_finish(struct cvm_thread *t) {
     __atomic_store_n(t->clear_tid, 0, __ATOMIC_SEQ_CST);
     syscall(SYS_futex, t->clear_tid, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, 0, 0, 0);
   }
+  struct timespec cpu;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
   pthread_mutex_lock(&c->lock);
+  c->cpu_done_ns += (uint64_t)cpu.tv_sec * 1000000000u + (uint64_t)cpu.tv_nsec;
   for (int i = 0; i < CVM_MAX_THREADS; i++)
     if (c->threads[i] == t)
       c->threads[i] = NULL;

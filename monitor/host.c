@@ -19,11 +19,13 @@
 #include <errno.h>
 #include <grp.h>
 #include <linux/capability.h>
+#include <malloc.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/sysinfo.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -162,6 +164,10 @@ int monitor_confine(const struct monitor_plan *p, char *err, size_t errlen) {
     return FAIL("the monitor is confined already");
   if (fd_account(p, err, errlen) || drop_root(p->user, err, errlen))
     return -1;
+  /* glibc sizes its malloc arenas by the number of CPUs, read from /sys
+   * when a thread first needs an arena of its own: after confinement that
+   * open would kill the monitor. Its default, fixed now. */
+  mallopt(M_ARENA_MAX, 8 * get_nprocs());
   int r = confine_filter();
   if (r)
     return FAIL("cannot install the seccomp filter: %s", strerror(-r));

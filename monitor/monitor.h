@@ -105,6 +105,7 @@ struct cvm {
   struct cvm_thread *threads[CVM_MAX_THREADS];
   int next_tid;
   int live_threads;
+  uint64_t cpu_done_ns; /* CPU time of its threads that ended */
   enum cvm_state state;
   int status;     /* exit status, or the signal that killed it */
   int net;        /* networking allowed */
