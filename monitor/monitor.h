@@ -1,4 +1,5 @@
-/* The monitor: cVMs, their hostcalls, and the CLI. The trusted base.
+/* The monitor: cVMs and their hostcalls, the trusted base (the CLI and
+ * `orc deploy` are the orc executable's, outside this library).
  *
  * A cVM is a capability table per thread (GS), one state instance per
  * object it links (from the loader's store), a memory region with a quota,
