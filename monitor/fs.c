@@ -170,9 +170,14 @@ static long disk_begin(struct cvm *c, long fd, int h, size_t len, long off,
                : off >= 0 ? off
                : (fcntl(h, F_GETFL) & O_APPEND) ? (long long)st.st_size
                                                 : (long long)lseek(h, 0, SEEK_CUR);
-  long long grow = at + (long long)len - st.st_size;
+  long long end, grow;
   size_t room = c->disk_used < c->disk_quota ? c->disk_quota - c->disk_used : 0;
-  if (at < 0 || grow <= 0 || (unsigned long long)grow <= room)
+  if (at < 0) /* an error the call itself will report */
+    return (long)len;
+  if (__builtin_add_overflow(at, (long long)len, &end))
+    end = LLONG_MAX; /* past any quota */
+  grow = end - st.st_size;
+  if (grow <= 0 || (unsigned long long)grow <= room)
     return (long)len;
   long long fit = (long long)len - (grow - (long long)room);
   if (fit > 0 && off != -2)
