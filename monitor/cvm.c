@@ -21,6 +21,7 @@
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 static unsigned next_cvm_id;
@@ -137,6 +138,20 @@ static void *alloc_state(void *ctx, size_t size, size_t align) {
   return region_alloc_bytes(ctx, size, align);
 }
 
+int root_link(struct orc_store *store, int rootfd, const char *libdir,
+              const char *program, struct orc_link **out, char *err,
+              size_t errlen) {
+  if (!monitor_confined()) /* no untrusted object is read before */
+    return snprintf(err, errlen, "%s: the monitor is not confined yet",
+                    program), -1;
+  struct root_source rs = {{&rs, root_open, root_release, root_digest},
+                           rootfd, libdir, {{"", {0}}}, 0};
+  struct orc_error oe = {0};
+  if (orc_link_load(store, program, &rs.src, out, &oe))
+    return snprintf(err, errlen, "%s", oe.msg), -1;
+  return 0;
+}
+
 /* ---- Create ------------------------------------------------------------ */
 
 int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
@@ -149,15 +164,15 @@ int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
   c->rootfd = fcntl(cfg->rootfd, F_DUPFD_CLOEXEC, 3);
   c->net = cfg->net;
   c->cwd = strdup(cfg->cwd ? cfg->cwd : "/");
+  c->disk_quota = cfg->disk;
+  c->fd_account = monitor_fd_account();
   pthread_mutex_init(&c->lock, NULL);
+  pthread_mutex_init(&c->disk_lock, NULL);
   pthread_cond_init(&c->done, NULL);
-  struct root_source rs = {{&rs, root_open, root_release, root_digest},
-                           c->rootfd, cfg->libdir, {{"", {0}}}, 0};
   struct orc_error oe = {0};
-  if (orc_link_load(store, cfg->program, &rs.src, &c->link, &oe)) {
-    snprintf(err, errlen, "%s", oe.msg);
+  if (root_link(store, c->rootfd, cfg->libdir, cfg->program, &c->link, err,
+                errlen))
     goto fail;
-  }
   if (region_init(&c->mem, cfg->quota)) {
     snprintf(err, errlen, "cannot reserve %zu bytes of address space",
              cfg->quota);
@@ -176,6 +191,8 @@ int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
         fd_alloc(c, fcntl(cfg->stdio[i], F_DUPFD_CLOEXEC, 3), i) != i) {
       snprintf(err, errlen, "cannot give the cVM its fd %d", i);
       goto fail;
+    } else if (cfg->stdio[i] >= 0) {
+      fd_given(c, i);
     }
   if (!c->cwd) {
     snprintf(err, errlen, "out of memory");
@@ -327,7 +344,10 @@ static void thread_finish(struct cvm_thread *t) {
     __atomic_store_n(t->clear_tid, 0, __ATOMIC_SEQ_CST);
     syscall(SYS_futex, t->clear_tid, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, 0, 0, 0);
   }
+  struct timespec cpu;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
   pthread_mutex_lock(&c->lock);
+  c->cpu_done_ns += (uint64_t)cpu.tv_sec * 1000000000u + (uint64_t)cpu.tv_nsec;
   for (int i = 0; i < CVM_MAX_THREADS; i++)
     if (c->threads[i] == t)
       c->threads[i] = NULL;
@@ -367,7 +387,9 @@ static int thread_launch(struct cvm *c, struct cvm_thread *t, int *ptid) {
   for (int i = 0; i < CVM_MAX_THREADS && slot < 0; i++)
     if (!c->threads[i])
       slot = i;
-  if (slot < 0 || c->state != CVM_RUNNING) {
+  /* Each thread takes two fds of the cVM's account (monitor.h). */
+  if (slot < 0 || c->state != CVM_RUNNING ||
+      c->fd_used + 1 + 2 * (c->live_threads + 1) > c->fd_account) {
     pthread_mutex_unlock(&c->lock);
     return -EAGAIN;
   }
@@ -491,6 +513,7 @@ void cvm_destroy(struct cvm *c) {
     close(c->rootfd);
   free(c->ctable);
   pthread_mutex_destroy(&c->lock);
+  pthread_mutex_destroy(&c->disk_lock);
   pthread_cond_destroy(&c->done);
   free(c->enosys);
   free(c);

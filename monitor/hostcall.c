@@ -95,7 +95,18 @@ static long do_memory(struct cvm *c, long nr, const uint64_t *a) {
     ret = region_protect(&c->mem, (void *)a[0], a[1], (int)a[2]);
     pthread_mutex_unlock(&c->lock);
     return ret;
-  case SYS_madvise: /* advice on the cVM's own pages only */
+  case SYS_madvise: /* on the cVM's own pages, advice that touches no other
+                       memory: hints, and dropping pages (they read back as
+                       zeros or the file's). Not KSM merging (a channel
+                       between tenants), hugepages (beyond the quota's
+                       pages), poisoning, or hole punching (MADV_REMOVE). */
+    switch ((int)a[2]) {
+    case MADV_NORMAL: case MADV_RANDOM: case MADV_SEQUENTIAL:
+    case MADV_WILLNEED: case MADV_DONTNEED: case MADV_FREE:
+      break;
+    default:
+      return -EINVAL;
+    }
     if (!cvm_can_access(c, (void *)a[0], a[1], 1))
       return -EINVAL;
     return madvise((void *)a[0], a[1], (int)a[2]) ? -errno : 0;
@@ -121,15 +132,70 @@ static long do_futex(struct cvm *c, const uint64_t *a) {
   return r < 0 ? -errno : r;
 }
 
-static long do_time(struct cvm *c, long nr, const uint64_t *a) {
+/* The clocks a cVM may read: wall and monotonic time (coarse, raw and
+ * boot-time variants alike), its calling thread's own CPU time
+ * (CLOCK_THREAD_CPUTIME_ID, or the id musl's pthread_getcpuclockid makes
+ * from the cVM-local tid; the hostcall runs on that thread's own host
+ * thread, so the host's thread clock is the cVM thread's), and its own
+ * process CPU time (CVM_CPU_CLOCK: the sum of its threads', for musl's
+ * clock()). Every other CPU clock (the monitor process's, another thread's
+ * or process's by id) would tell a cVM how much CPU the monitor, other
+ * tenants or other processes used: EINVAL, as for an id that does not
+ * exist. */
+#define CVM_CPU_CLOCK (-100)
+static long cvm_clock(const struct cvm_thread *t, uint64_t id) {
+  switch ((long)id) {
+  case CLOCK_REALTIME: case CLOCK_MONOTONIC: case CLOCK_MONOTONIC_RAW:
+  case CLOCK_REALTIME_COARSE: case CLOCK_MONOTONIC_COARSE: case CLOCK_BOOTTIME:
+  case CLOCK_THREAD_CPUTIME_ID:
+    return (long)id;
+  case CLOCK_PROCESS_CPUTIME_ID:
+  case (-0 - 1) * 8 + 2: /* the calling process, by pid 0 */
+  case (-1 - 1) * 8 + 2: /* the cVM by its own pid, 1 */
+    return CVM_CPU_CLOCK;
+  }
+  if ((long)id == (-(long)t->tid - 1) * 8 + 6) /* own thread, scheduler clock */
+    return CLOCK_THREAD_CPUTIME_ID;
+  return -EINVAL;
+}
+
+/* The CPU time of every thread of the cVM, those that ended included. */
+static void cvm_cpu_time(struct cvm *c, struct timespec *ts) {
+  pthread_mutex_lock(&c->lock);
+  uint64_t ns = c->cpu_done_ns;
+  for (int i = 0; i < CVM_MAX_THREADS; i++) {
+    clockid_t id;
+    struct timespec t;
+    if (c->threads[i] && c->threads[i]->host && /* 0 until it is created */
+        !pthread_getcpuclockid(c->threads[i]->host, &id) &&
+        !clock_gettime(id, &t))
+      ns += (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+  }
+  pthread_mutex_unlock(&c->lock);
+  ts->tv_sec = (time_t)(ns / 1000000000u);
+  ts->tv_nsec = (long)(ns % 1000000000u);
+}
+
+static long do_time(struct cvm_thread *t, long nr, const uint64_t *a) {
+  struct cvm *c = t->cvm;
+  long id = nr == SYS_clock_gettime || nr == SYS_clock_getres ||
+                    nr == SYS_clock_nanosleep
+                ? cvm_clock(t, a[0])
+                : 0;
+  if (id == -EINVAL || (id == CVM_CPU_CLOCK && nr == SYS_clock_nanosleep))
+    return -EINVAL;
   switch (nr) {
   case SYS_clock_gettime:
     CHECK(a[1], sizeof(struct timespec), 1);
-    return clock_gettime((clockid_t)a[0], (struct timespec *)a[1]) ? -errno : 0;
+    if (id == CVM_CPU_CLOCK)
+      return cvm_cpu_time(c, (struct timespec *)a[1]), 0;
+    return clock_gettime((clockid_t)id, (struct timespec *)a[1]) ? -errno : 0;
   case SYS_clock_getres:
     if (a[1])
       CHECK(a[1], sizeof(struct timespec), 1);
-    return clock_getres((clockid_t)a[0], (struct timespec *)a[1]) ? -errno : 0;
+    if (id == CVM_CPU_CLOCK)
+      id = CLOCK_THREAD_CPUTIME_ID; /* the same resolution */
+    return clock_getres((clockid_t)id, (struct timespec *)a[1]) ? -errno : 0;
   case SYS_gettimeofday:
     if (a[0])
       CHECK(a[0], sizeof(struct timeval), 1);
@@ -143,7 +209,7 @@ static long do_time(struct cvm *c, long nr, const uint64_t *a) {
     CHECK(a[2], sizeof(struct timespec), 0);
     if (a[3])
       CHECK(a[3], sizeof(struct timespec), 1);
-    return -clock_nanosleep((clockid_t)a[0], (int)a[1], (void *)a[2],
+    return -clock_nanosleep((clockid_t)id, (int)a[1], (void *)a[2],
                             (void *)a[3]);
   }
   return -ENOSYS;
@@ -284,7 +350,7 @@ static long dispatch(struct cvm_thread *t) {
     return sched_yield() ? -errno : 0;
   case SYS_clock_gettime: case SYS_clock_getres: case SYS_gettimeofday:
   case SYS_nanosleep: case SYS_clock_nanosleep:
-    return do_time(c, nr, a);
+    return do_time(t, nr, a);
   case SYS_getpid: case SYS_getppid: case SYS_gettid: case SYS_set_tid_address:
   case SYS_getuid: case SYS_geteuid: case SYS_getgid: case SYS_getegid:
   case SYS_uname: case SYS_getrandom:

@@ -1,4 +1,5 @@
-/* The monitor: cVMs, their hostcalls, and the CLI. The trusted base.
+/* The monitor: cVMs and their hostcalls, the trusted base (the CLI and
+ * `orc deploy` are the orc executable's, outside this library).
  *
  * A cVM is a capability table per thread (GS), one state instance per
  * object it links (from the loader's store), a memory region with a quota,
@@ -31,6 +32,14 @@
 #define HOST_STACK_SIZE (128 * 1024)
 #define ALT_STACK_SIZE (64 * 1024)
 #define LEAF_PAGES 512 /* pages per leaf of a region's page map (64 bytes) */
+/* A cVM's fd account: the host fds it may hold at once, which are its fd
+ * table's entries, its root, and two for each of its threads (what a
+ * hostcall may hold before it places or closes them: a parent directory,
+ * a new fd). At most a full table and one thread; at least 16 fds. */
+#define CVM_FD_ACCOUNT (CVM_MAX_FDS + 1 + 2)
+#define CVM_FD_ACCOUNT_MIN (16 + 1 + 2)
+#define MONITOR_FDS 64 /* the monitor's own: stdio, the object being read */
+#define DISK_NAME_BYTES 4096 /* what a new file, directory or link costs */
 
 struct cvm;
 
@@ -80,6 +89,8 @@ struct region {
 struct fd_entry {
   int host;   /* -1 when free */
   char *path; /* for directories: path inside the root, for *at() */
+  int given;  /* a host file the monitor gave (stdio) and its dups: not in
+                 the root, not charged to the disk quota */
 };
 
 enum cvm_state { CVM_RUNNING, CVM_EXITED, CVM_FAILED };
@@ -101,9 +112,16 @@ struct cvm {
   struct cvm_thread *threads[CVM_MAX_THREADS];
   int next_tid;
   int live_threads;
+  uint64_t cpu_done_ns; /* CPU time of its threads that ended */
   enum cvm_state state;
   int status;     /* exit status, or the signal that killed it */
   int net;        /* networking allowed */
+  int fd_account; /* host fds it may hold (CVM_FD_ACCOUNT), set at create */
+  int fd_used;    /* entries of its fd table in use (under lock) */
+  /* Disk quota of writes into the root (fs.c): bytes files grew by, and
+   * DISK_NAME_BYTES per name made; 0: no quota. */
+  size_t disk_quota, disk_used;
+  pthread_mutex_t disk_lock; /* the size check and the write together */
   pthread_cond_t done;
   unsigned *enosys; /* unimplemented hostcalls by number (< CVM_ENOSYS_MAX),
                        allocated by the first one */
@@ -117,11 +135,18 @@ struct cvm_config {
   const char *cwd;     /* inside root; NULL: "/" */
   const char *libdir;  /* searched before /lib, /usr/lib, /usr/local/lib */
   size_t quota;
+  size_t disk;  /* disk quota of writes into the root; 0: none */
   int stdio[3]; /* host fds for the cVM's 0, 1, 2 (dup'ed) */
   int net;
 };
 int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
                struct cvm **out, char *err, size_t errlen);
+/* The link of `program` (a path in the root) and the libraries it needs,
+ * from the store or loaded into it, without a cVM (orc inspect); the
+ * caller releases it (orc_link_release). 0, or -1 with err. */
+int root_link(struct orc_store *store, int rootfd, const char *libdir,
+              const char *program, struct orc_link **out, char *err,
+              size_t errlen);
 /* Starts the main thread with these arguments and environment; returns
  * at once: 0, or -errno (-E2BIG: more than CVM_ARG_MAX bytes of them) with
  * the reason in err. */
@@ -170,6 +195,8 @@ long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a, int *handled)
 int fd_alloc(struct cvm *c, int host, int min);
 /* The host fd behind the cVM's fd, or -EBADF. */
 int fd_host(struct cvm *c, long fd);
+/* Marks the cVM's fd as one the monitor gave (cvm_create's stdio). */
+void fd_given(struct cvm *c, int fd);
 /* openat2(rootfd, path, RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS), O_CLOEXEC
  * added: the fd, or -errno. */
 long root_open_path(int rootfd, const char *path, long flags, long mode);
@@ -192,8 +219,25 @@ struct orc_store *monitor_store(void);
 int parse_size(const char *s, size_t max, size_t *out, char *err,
                size_t errlen);
 
+/* host.c: after the caller opened what it needs from the host (roots,
+ * output files) and before any cVM: raise RLIMIT_NOFILE for `cvms` cVMs
+ * and `fds` host fds the caller holds, drop root to `user` ("name[:group]"
+ * or "uid[:gid]"; NULL: nobody when root, else stay), install the seccomp
+ * filter. 0, or -1 with the reason in err. cvm_create and root_link
+ * refuse to run before it. */
+struct monitor_plan {
+  const char *user;
+  size_t cvms, fds;
+};
+int monitor_confine(const struct monitor_plan *p, char *err, size_t errlen);
+int monitor_confined(void);
+/* Each cVM's fd account: CVM_FD_ACCOUNT, or the equal share of
+ * RLIMIT_NOFILE that `cvms` cVMs leave each other. */
+int monitor_fd_account(void);
+
 /* confine.c: the object arena and the seccomp filter. */
 int confine_init(void);
+int confine_filter(void);
 void *confine_arena(size_t *size);
 
 /* fault.c */
