@@ -190,9 +190,11 @@ fail:
 
 /* ---- The initial stack, as the kernel lays it out ----------------------- */
 
-static char *push_bytes(char **sp, const void *p, size_t n) {
+/* Written through guest.c like any cVM memory, though no cVM thread runs
+ * yet (the stack is fresh and writable: nothing can fail). */
+static char *push_bytes(struct cvm *c, char **sp, const void *p, size_t n) {
   *sp -= n;
-  memcpy(*sp, p, n);
+  guest_write(c, (uint64_t)(uintptr_t)*sp, p, n);
   return *sp;
 }
 
@@ -205,10 +207,12 @@ static void *initial_stack(struct cvm *c, char *top, char *const *argv,
   while (envp && envp[envc])
     envc++;
   char **astr = calloc((size_t)argc + (size_t)envc + 1, sizeof *astr);
+  if (!astr)
+    return NULL;
   for (int i = 0; i < argc; i++)
-    astr[i] = push_bytes(&sp, argv[i], strlen(argv[i]) + 1);
+    astr[i] = push_bytes(c, &sp, argv[i], strlen(argv[i]) + 1);
   for (int i = 0; i < envc; i++)
-    astr[argc + i] = push_bytes(&sp, envp[i], strlen(envp[i]) + 1);
+    astr[argc + i] = push_bytes(c, &sp, envp[i], strlen(envp[i]) + 1);
   /* The link's static TLS, for new threads (runtime-abi.md, AT_ORC_TLS). */
   pthread_mutex_lock(&c->lock);
   struct orc_tls_desc *desc =
@@ -218,7 +222,7 @@ static void *initial_stack(struct cvm *c, char *top, char *const *argv,
     orc_link_tls_desc(c->link, desc);
   unsigned char rnd[16];
   getrandom(rnd, sizeof rnd, 0);
-  char *random = push_bytes(&sp, rnd, sizeof rnd);
+  char *random = push_bytes(c, &sp, rnd, sizeof rnd);
   /* Constructor and destructor lists for the runtime (runtime-abi.md). */
   void *lists[2][256];
   char *list_at[2];
@@ -227,7 +231,7 @@ static void *initial_stack(struct cvm *c, char *top, char *const *argv,
     if (n > 255)
       n = 255;
     lists[f][n] = NULL;
-    list_at[f] = push_bytes(&sp, lists[f], (n + 1) * sizeof(void *));
+    list_at[f] = push_bytes(c, &sp, lists[f], (n + 1) * sizeof(void *));
   }
   uint64_t aux[] = {AT_PAGESZ, 4096,
                     AT_CLKTCK, 100,
@@ -243,7 +247,11 @@ static void *initial_stack(struct cvm *c, char *top, char *const *argv,
                     AT_NULL, 0};
   size_t words = 1 + (size_t)argc + 1 + (size_t)envc + 1 + sizeof aux / 8;
   sp = (char *)(((uintptr_t)sp - words * 8) & ~(uintptr_t)15);
-  uint64_t *w = (uint64_t *)sp;
+  uint64_t *start = calloc(words, 8), *w = start;
+  if (!start) {
+    free(astr);
+    return NULL;
+  }
   *w++ = (uint64_t)argc;
   for (int i = 0; i < argc; i++)
     *w++ = (uint64_t)(uintptr_t)astr[i];
@@ -252,6 +260,8 @@ static void *initial_stack(struct cvm *c, char *top, char *const *argv,
     *w++ = (uint64_t)(uintptr_t)astr[argc + i];
   *w++ = 0;
   memcpy(w, aux, sizeof aux);
+  guest_write(c, (uint64_t)(uintptr_t)sp, start, words * 8);
+  free(start);
   free(astr);
   return sp;
 }
@@ -287,10 +297,11 @@ static int thread_memory(struct cvm *c, struct cvm_thread *t) {
   char *stack = region_map(&c->mem, CVM_STACK_SIZE + 4096, PROT_READ | PROT_WRITE);
   void *tls = region_alloc_bytes(&c->mem, orc_tls_size(c->link),
                                  orc_tls_align(c->link));
+  if (stack)
+    region_protect(&c->mem, stack, 4096, PROT_NONE); /* the guard */
   pthread_mutex_unlock(&c->lock);
   if (!stack || !tls)
     return -ENOMEM;
-  mprotect(stack, 4096, PROT_NONE); /* the guard */
   t->guard = stack;
   t->stack = stack + 4096 + CVM_STACK_SIZE;
   t->cvm_fs = (uint64_t)(uintptr_t)orc_tls_init(c->link, tls);
@@ -299,10 +310,10 @@ static int thread_memory(struct cvm *c, struct cvm_thread *t) {
 
 static void thread_finish(struct cvm_thread *t) {
   struct cvm *c = t->cvm;
-  if (t->clear_tid && cvm_can_access(c, t->clear_tid, 4, 1)) {
-    __atomic_store_n(t->clear_tid, 0, __ATOMIC_SEQ_CST);
-    syscall(SYS_futex, t->clear_tid, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, 0, 0, 0);
-  }
+  static const int zero;
+  if (t->clear_tid && !guest_write(c, t->clear_tid, &zero, sizeof zero))
+    syscall(SYS_futex, guest_host(c, t->clear_tid),
+            FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, 0, 0, 0); /* see do_futex */
   pthread_mutex_lock(&c->lock);
   for (int i = 0; i < CVM_MAX_THREADS; i++)
     if (c->threads[i] == t)
@@ -337,7 +348,8 @@ static void *thread_main(void *arg) {
   return NULL;
 }
 
-static int thread_launch(struct cvm *c, struct cvm_thread *t, int *ptid) {
+/* ptid: where the cVM wants the new tid, or 0. */
+static int thread_launch(struct cvm *c, struct cvm_thread *t, uint64_t ptid) {
   pthread_mutex_lock(&c->lock);
   int slot = -1;
   for (int i = 0; i < CVM_MAX_THREADS && slot < 0; i++)
@@ -350,9 +362,15 @@ static int thread_launch(struct cvm *c, struct cvm_thread *t, int *ptid) {
   c->threads[slot] = t;
   c->live_threads++;
   t->tid = ++c->next_tid;
-  if (ptid) /* before the thread runs: it may read it at once */
-    *ptid = t->tid;
   pthread_mutex_unlock(&c->lock);
+  /* Before the thread runs: it may read it at once. */
+  if (ptid && guest_write(c, ptid, &t->tid, sizeof t->tid)) {
+    pthread_mutex_lock(&c->lock);
+    c->threads[slot] = NULL;
+    c->live_threads--;
+    pthread_mutex_unlock(&c->lock);
+    return -EFAULT;
+  }
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
@@ -376,30 +394,36 @@ int cvm_start(struct cvm *c, char *const *argv, char *const *envp) {
     return -ENOMEM;
   }
   t->stack = initial_stack(c, t->stack, argv, envp);
+  if (!t->stack) {
+    thread_free(t);
+    return -ENOMEM;
+  }
   t->entry = orc_link_entry(c->link);
   t->is_main = 1;
-  int r = thread_launch(c, t, NULL);
+  int r = thread_launch(c, t, 0);
   if (r < 0)
     thread_free(t);
   return r < 0 ? r : 0;
 }
 
-long cvm_thread_start(struct cvm_thread *parent, void *fn, void *arg,
-                      void *stack, void *tp, int *ctid, int *ptid) {
+/* a: fn, arg, stack, tp, ctid, ptid. The stack's top and the TLS area
+ * must be the cVM's writable memory; the cVM's code reaches them only
+ * once the thread runs, and faults there are its own. */
+long cvm_thread_start(struct cvm_thread *parent, const uint64_t *a) {
   struct cvm *c = parent->cvm;
-  if (!cvm_can_access(c, (char *)stack - 64, 64, 1) ||
-      !cvm_can_access(c, tp, 16, 1) || (ctid && !cvm_can_access(c, ctid, 4, 1)) ||
-      (ptid && !cvm_can_access(c, ptid, 4, 1)))
+  char *stack = guest_buf(c, a[2] - 64, 64, 1);
+  void *tp = guest_buf(c, a[3], 16, 1);
+  if (!stack || !tp || (a[4] && !guest_buf(c, a[4], 4, 1)))
     return -EFAULT;
   struct cvm_thread *t = thread_new(c);
   if (!t)
     return -ENOMEM;
-  t->entry = fn;
-  t->arg = arg;
-  t->stack = (void *)((uintptr_t)stack & ~(uintptr_t)15);
+  t->entry = guest_host(c, a[0]);
+  t->arg = (void *)(uintptr_t)a[1]; /* the cVM's own value, passed through */
+  t->stack = (void *)((uintptr_t)(stack + 64) & ~(uintptr_t)15);
   t->cvm_fs = (uint64_t)(uintptr_t)tp;
-  t->clear_tid = ctid;
-  long r = thread_launch(c, t, ptid);
+  t->clear_tid = a[4];
+  long r = thread_launch(c, t, a[5]);
   if (r < 0)
     thread_free(t);
   return r;
