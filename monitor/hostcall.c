@@ -86,9 +86,16 @@ static long do_memory(struct cvm *c, long nr, const uint64_t *a) {
                        shared objects (MADV_DONTNEED would drop their
                        relocations for every cVM) */
     void *p = guest_host(c, a[0]);
+    int advice = (int)a[2];
     if (!a[1] || !region_allows(&c->mem, p, a[1], 0))
       return -EINVAL;
-    return madvise(p, a[1], (int)a[2]) ? -errno : 0;
+    /* Only advice on how the pages are used; not MADV_HWPOISON and the
+     * like, which reach past them (a root monitor would obey). */
+    if (advice != MADV_NORMAL && advice != MADV_RANDOM &&
+        advice != MADV_SEQUENTIAL && advice != MADV_WILLNEED &&
+        advice != MADV_DONTNEED && advice != MADV_FREE)
+      return -EINVAL;
+    return madvise(p, a[1], advice) ? -errno : 0;
   }
   case SYS_brk: /* no brk heap: musl's malloc falls back to mmap */
     return 0;
