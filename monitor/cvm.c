@@ -308,12 +308,18 @@ static int thread_memory(struct cvm *c, struct cvm_thread *t) {
   return 0;
 }
 
+/* The thread's clear_tid word zeroed and woken (pthread_join waits on it).
+ * Called while GS still names the thread: guest_fault needs it to recover
+ * a fault in the copy (another thread unmapping the word meanwhile). */
+static void clear_tid(struct cvm_thread *t) {
+  static const int zero;
+  if (t->clear_tid && !guest_write(t->cvm, t->clear_tid, &zero, sizeof zero))
+    syscall(SYS_futex, guest_host(t->cvm, t->clear_tid),
+            FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, 0, 0, 0); /* see do_futex */
+}
+
 static void thread_finish(struct cvm_thread *t) {
   struct cvm *c = t->cvm;
-  static const int zero;
-  if (t->clear_tid && !guest_write(c, t->clear_tid, &zero, sizeof zero))
-    syscall(SYS_futex, guest_host(c, t->clear_tid),
-            FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, 0, 0, 0); /* see do_futex */
   pthread_mutex_lock(&c->lock);
   for (int i = 0; i < CVM_MAX_THREADS; i++)
     if (c->threads[i] == t)
@@ -343,6 +349,7 @@ static void *thread_main(void *arg) {
       orc_enter(t, t->entry, t->stack);
     orc_enter_call(t, t->entry, t->arg, t->stack);
   }
+  clear_tid(t);
   orc_set_gs(NULL);
   thread_finish(t);
   return NULL;

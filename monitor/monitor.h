@@ -185,7 +185,10 @@ int region_allows(const struct region *r, const void *p, size_t len, int write);
  * thread of the cVM unmaps or protects them, a shared file mapping is
  * truncated), the fault is caught (fault.c calls guest_fault), the copy
  * stops and the call returns -EFAULT. They never run with a cVM lock held
- * and never kill the cVM. Returns 0 or -EFAULT (guest_strcpy also
+ * and never kill the cVM. The recovery needs GS to name the calling cVM
+ * thread (it does in every hostcall and until thread_main clears it); the
+ * one other caller, cvm_start writing the initial stack, writes pages no
+ * cVM thread can reach yet. Returns 0 or -EFAULT (guest_strcpy also
  * -ENAMETOOLONG: no NUL in max bytes). The caller owns both buffers.
  *
  * guest_buf hands a checked range to the kernel (read(2)'s buffer, a
