@@ -58,6 +58,8 @@ static long do_mmap(struct cvm *c, const uint64_t *a) {
 /* The kernel moves the pages (region_remap): the monitor copies nothing. */
 static long do_mremap(struct cvm *c, const uint64_t *a) {
   long err;
+  if (a[3] & ~(uint64_t)MREMAP_MAYMOVE)
+    return -EINVAL; /* MREMAP_FIXED, DONTUNMAP: the monitor places everything */
   pthread_mutex_lock(&c->lock);
   char *p = region_remap(&c->mem, guest_host(c, a[0]), a[1], a[2],
                          (int)(a[3] & MREMAP_MAYMOVE), &err);

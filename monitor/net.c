@@ -78,10 +78,11 @@ static long do_msg(struct cvm *c, long nr, int h, uint64_t umsg, int flags) {
     return -EMSGSIZE;
   if (!recv && m.msg_controllen)
     return -EINVAL; /* no ancillary data: it could carry fds */
-  if (uname && !recv && addr_in(c, uname, asked, &ss))
-    return -EFAULT;
+  long r = uname && !recv ? addr_in(c, uname, asked, &ss) : 0;
+  if (r)
+    return r;
   struct iovec small[IOV_SMALL], *iov;
-  long r = iov_copy(c, (uint64_t)(uintptr_t)m.msg_iov, m.msg_iovlen, recv,
+  r = iov_copy(c, (uint64_t)(uintptr_t)m.msg_iov, m.msg_iovlen, recv,
                     small, &iov);
   if (r)
     return r;

@@ -29,7 +29,8 @@
 //   in read-only data (random calls may make its own pages writable);
 //   fcntl: F_SETLKW and F_OFD_SETLKW become F_GETLK (a lock another fd of
 //   the same file holds would be waited for forever);
-//   fd 1 is never an argument (changed to 2): the report goes there;
+//   fd 1 is never an argument (changed to 2), nor mmap's fd: the report
+//   goes there;
 //   munmap, mprotect, mremap, madvise get only pages of its own pool or
 //   addresses that are not its own, never a guess (a guess could be its
 //   own stack, and unmapping that kills it in its own code).
@@ -190,6 +191,8 @@ int main(int argc, char **argv) {
         a[0] = 2;
       if ((nr == 33 || nr == 292) && a[1] == 1) /* dup2, dup3 */
         a[1] = 2;
+      if (nr == 9 && a[4] == 1) /* mmap of the report, then written */
+        a[4] = 2;
       if (nr == 202 && ((int)a[1] & ~384) % 9 == 0 && ((int)a[1] & ~384) <= 9)
         a[1] = ((int)a[1] & 384) | 1; /* FUTEX_WAIT(_BITSET) -> FUTEX_WAKE */
       if (nr == 7)
