@@ -147,10 +147,14 @@ static const struct rule rules[] = {
     ALLOW(SYS_brk),     /* glibc's main heap */
     ALLOW(SYS_mincore), /* what a cVM holds resident (deploy's summary) */
     /* madvise: advice that drops or hints at pages the caller holds; not
-     * KSM merging (a channel between tenants), hugepages, poisoning or
-     * hole punching in files (mem.c's hostcall allows the same). */
+     * KSM merging (a channel between tenants), asking for hugepages,
+     * poisoning or hole punching in files (mem.c's hostcall allows the
+     * first six). NOHUGEPAGE and DONTDUMP only take something away from
+     * the caller's own mappings; AddressSanitizer's runtime (orc-asan)
+     * sets them on its shadow memory. */
     ONE(SYS_madvise, 2, MADV_NORMAL, MADV_RANDOM, MADV_SEQUENTIAL,
-        MADV_WILLNEED, MADV_DONTNEED, MADV_FREE),
+        MADV_WILLNEED, MADV_DONTNEED, MADV_FREE, MADV_NOHUGEPAGE,
+        MADV_DONTDUMP),
 
     /* Threads: one host thread per cVM thread (cvm.c). clone only for a
      * thread; clone3 keeps its flags in memory the filter cannot read, so
@@ -159,6 +163,9 @@ static const struct rule rules[] = {
     ALLOW(SYS_set_robust_list), ALLOW(SYS_rseq), /* a new glibc thread */
     ALLOW(SYS_futex),          /* glibc's locks; the hostcall (private only) */
     ALLOW(SYS_sched_yield),
+    /* Reads which CPUs a thread may use and changes nothing; glibc's
+     * pthread_getattr_np asks it (AddressSanitizer's thread start). */
+    ALLOW(SYS_sched_getaffinity),
     ALLOW(SYS_exit), ALLOW(SYS_exit_group),
     ALLOW(SYS_getpid), ALLOW(SYS_gettid), /* glibc's raise and pthread_kill */
     /* FS and GS: the gate and segments.c without FSGSBASE; nothing else

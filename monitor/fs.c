@@ -222,29 +222,6 @@ void fs_free(struct cvm *c) {
   c->cwd = NULL;
 }
 
-/* A NUL-terminated string from cVM memory, checked byte by byte. */
-static long copy_string(struct cvm *c, uint64_t p, char *out, size_t max) {
-  for (size_t i = 0; i < max;) {
-    /* The rest of the page at once when the cVM may read all of it (the
-     * common case); byte by byte otherwise, up to where it may not. */
-    const char *src = (const char *)(uintptr_t)(p + i);
-    size_t n = 4096 - (size_t)((p + i) % 4096);
-    if (n > max - i)
-      n = max - i;
-    if (!cvm_can_access(c, src, n, 0))
-      n = 1;
-    if (!cvm_can_access(c, src, n, 0))
-      return -EFAULT;
-    const char *z = memchr(src, 0, n);
-    size_t k = z ? (size_t)(z - src) + 1 : n;
-    memcpy(out + i, src, k);
-    if (z)
-      return 0;
-    i += k;
-  }
-  return -ENAMETOOLONG;
-}
-
 /* Lexical normalisation of an absolute path, in place: "." and ".."
  * folded, repeated slashes merged, so a cwd stays a plain path inside the
  * root. The result is never longer than the input. Every path here is
@@ -281,7 +258,7 @@ static void normalise(char *path) {
  * PATH_LEN buffer (*out, freed by the caller). */
 static long absolute(struct cvm *c, long dirfd, uint64_t upath, char **out) {
   char *path = malloc(PATH_LEN), *abs = malloc(PATH_LEN);
-  long r = path && abs ? copy_string(c, upath, path, PATH_LEN) : -ENOMEM;
+  long r = path && abs ? guest_strcpy(c, path, upath, PATH_LEN) : -ENOMEM;
   if (!r && path[0] == '/') {
     memcpy(abs, path, strlen(path) + 1);
   } else if (!r) {
@@ -397,19 +374,23 @@ static long open_path(struct cvm *c, long dirfd, uint64_t upath, long flags) {
   return r;
 }
 
-static long do_stat(struct cvm *c, long dirfd, uint64_t upath, uint64_t st,
-                    long flags) {
-  CHECK(st, sizeof(struct stat), 1);
-  char first;
-  if ((flags & AT_EMPTY_PATH) && copy_string(c, upath, &first, 1) == 0) {
-    int h = fd_host(c, dirfd);
-    return h < 0 ? h : (fstat(h, (struct stat *)st) ? -errno : 0);
-  }
-  long h = open_path(c, dirfd, upath, flags);
+/* fstat of a host fd into the cVM's stat buffer. */
+static long stat_out(struct cvm *c, int h, uint64_t ust) {
+  struct stat st;
   if (h < 0)
     return h;
-  long r = fstat((int)h, (struct stat *)st) ? -errno : 0;
-  close((int)h);
+  return fstat(h, &st) ? -errno : guest_write(c, ust, &st, sizeof st);
+}
+
+static long do_stat(struct cvm *c, long dirfd, uint64_t upath, uint64_t ust,
+                    long flags) {
+  char first;
+  if ((flags & AT_EMPTY_PATH) && guest_strcpy(c, &first, upath, 1) == 0)
+    return stat_out(c, fd_host(c, dirfd), ust);
+  long h = open_path(c, dirfd, upath, flags);
+  long r = stat_out(c, (int)h, ust);
+  if (h >= 0)
+    close((int)h);
   return r;
 }
 
@@ -450,14 +431,12 @@ static long do_name_op(struct cvm *c, long nr, long dirfd, uint64_t upath,
     if (!r && freed)
       disk_give(c, freed);
     break;
-  default: /* SYS_readlinkat */
-    if (!cvm_can_access(c, (void *)a[0], a[1], 1)) {
-      r = -1;
-      errno = EFAULT;
-      break;
-    }
-    r = readlinkat((int)p, name, (char *)a[0], a[1]);
+  default: { /* SYS_readlinkat: the kernel writes the cVM's buffer */
+    char *buf = guest_buf(c, a[0], a[1], 1);
+    errno = EFAULT;
+    r = buf ? readlinkat((int)p, name, buf, a[1]) : -1;
     break;
+  }
   }
   r = r == -ENOSPC ? r : r < 0 ? -errno : r;
   close((int)p);
@@ -490,7 +469,7 @@ static long do_rename(struct cvm *c, long ofd, uint64_t old, long nfd,
 static long do_symlink(struct cvm *c, uint64_t utarget, long dirfd,
                        uint64_t upath) {
   char *target = malloc(PATH_LEN), *name = NULL;
-  long r = target ? copy_string(c, utarget, target, PATH_LEN) : -ENOMEM;
+  long r = target ? guest_strcpy(c, target, utarget, PATH_LEN) : -ENOMEM;
   long p = r ? r : open_parent(c, dirfd, upath, &name);
   if (p >= 0) {
     r = c->disk_quota ? disk_take(c, DISK_NAME_BYTES) : 0;
@@ -540,37 +519,35 @@ static long do_chdir(struct cvm *c, long dirfd, uint64_t upath) {
   return 0;
 }
 
-/* A cVM's iovec array (already checked readable), copied and every buffer
- * checked: another cVM thread may change the array after the check, and
- * the kernel would read the changed one. Small arrays (musl's stdio uses
- * two) go in `small`, on the stack; *out is freed by the caller unless it
- * is `small`. */
-long iov_copy(struct cvm *c, const void *uiov, size_t cnt, int write,
+/* A cVM's iovec array, copied in (another cVM thread may change it after
+ * the check; the kernel reads the copy) and every buffer checked and made
+ * a host address. Small arrays (musl's stdio uses two) go in `small`, on
+ * the stack; *out is freed by the caller unless it is `small`. */
+long iov_copy(struct cvm *c, uint64_t uiov, size_t cnt, int write,
               struct iovec *small, struct iovec **out) {
   struct iovec *iov = cnt <= IOV_SMALL ? small : malloc(cnt * sizeof *iov);
   if (!iov)
     return -ENOMEM;
-  memcpy(iov, uiov, cnt * sizeof *iov);
-  for (size_t i = 0; i < cnt; i++)
-    if (!cvm_can_access(c, iov[i].iov_base, iov[i].iov_len, write)) {
-      if (iov != small)
-        free(iov);
-      return -EFAULT;
-    }
-  *out = iov;
-  return 0;
+  long r = guest_read(c, iov, uiov, cnt * sizeof *iov);
+  for (size_t i = 0; !r && i < cnt; i++)
+    if (!(iov[i].iov_base = guest_buf(c, (uint64_t)(uintptr_t)iov[i].iov_base,
+                                      iov[i].iov_len, write)) && iov[i].iov_len)
+      r = -EFAULT;
+  if (r && iov != small)
+    free(iov);
+  *out = r ? NULL : iov;
+  return r;
 }
 
-/* readv/writev and friends: the iovec array and every buffer checked;
+/* readv/writev and friends: the iovec array copied, every buffer checked;
  * writes cut to what fits in the disk quota. */
 static long do_iov(struct cvm *c, long nr, long fd, int h, uint64_t uiov,
                    long cnt, long off) {
   if (cnt < 0 || cnt > IOV_MAX)
     return -EINVAL;
-  CHECK(uiov, (size_t)cnt * sizeof(struct iovec), 0);
   struct iovec small[IOV_SMALL], *iov;
-  long r = iov_copy(c, (const void *)uiov, (size_t)cnt,
-                    nr == SYS_readv || nr == SYS_preadv, small, &iov);
+  long r = iov_copy(c, uiov, (size_t)cnt, nr == SYS_readv || nr == SYS_preadv,
+                    small, &iov);
   if (r)
     return r;
   struct disk_op op = {0};
@@ -603,7 +580,10 @@ static long do_iov(struct cvm *c, long nr, long fd, int h, uint64_t uiov,
 
 /* write, pwrite64 and ftruncate (len the new size, off -2), under the
  * disk quota. */
-static long do_grow(struct cvm *c, long nr, long fd, int h, const uint64_t *a) {
+/* write, pwrite64 (buf: the cVM's buffer, checked) and ftruncate, cut to
+ * what fits in the disk quota. */
+static long do_grow(struct cvm *c, long nr, long fd, int h, const uint64_t *a,
+                    const void *buf) {
   struct disk_op op;
   long r, n = disk_begin(c, fd, h, nr == SYS_ftruncate ? a[1] : a[2],
                          nr == SYS_write ? -1 : nr == SYS_pwrite64 ? (long)a[3] : -2,
@@ -613,9 +593,9 @@ static long do_grow(struct cvm *c, long nr, long fd, int h, const uint64_t *a) {
   if (nr == SYS_ftruncate)
     r = ftruncate(h, (off_t)a[1]);
   else if (nr == SYS_write)
-    r = write(h, (void *)a[1], (size_t)n);
+    r = write(h, buf, (size_t)n);
   else
-    r = pwrite(h, (void *)a[1], (size_t)n, (off_t)a[3]);
+    r = pwrite(h, buf, (size_t)n, (off_t)a[3]);
   r = r < 0 ? -errno : r;
   disk_done(c, h, &op);
   return r;
@@ -673,8 +653,9 @@ static long do_fcntl(struct cvm *c, int h, const uint64_t *a) {
   case F_OFD_GETLK: case F_OFD_SETLK: case F_OFD_SETLKW: {
     /* Process-associated locks would be the monitor's, shared by every
      * cVM: use open-file-description locks, which cVMs hold apart. */
-    CHECK(a[2], sizeof(struct flock), 1);
-    struct flock fl = *(struct flock *)a[2];
+    struct flock fl;
+    if (guest_read(c, &fl, a[2], sizeof fl))
+      return -EFAULT;
     int cmd = (int)a[1];
     cmd = cmd == F_GETLK ? F_OFD_GETLK : cmd == F_SETLK ? F_OFD_SETLK
         : cmd == F_SETLKW ? F_OFD_SETLKW : cmd;
@@ -684,8 +665,7 @@ static long do_fcntl(struct cvm *c, int h, const uint64_t *a) {
       return -errno;
     if (cmd == F_OFD_GETLK && fl.l_type != F_UNLCK)
       fl.l_pid = -1; /* held by another open file, maybe another cVM */
-    *(struct flock *)a[2] = fl;
-    return r;
+    return guest_write(c, a[2], &fl, sizeof fl) ? -EFAULT : r;
   }
   }
   return -EINVAL;
@@ -706,8 +686,9 @@ static long do_close(struct cvm *c, long fd) {
 }
 
 static long do_pipe(struct cvm *c, uint64_t ufds, long flags) {
-  CHECK(ufds, 2 * sizeof(int), 1);
   int p[2];
+  if (!guest_buf(c, ufds, sizeof p, 1))
+    return -EFAULT; /* before the pipe is made; guest_write checks again */
   if (pipe2(p, (int)(flags | O_CLOEXEC)))
     return -errno;
   int a = fd_alloc(c, p[0], 0);
@@ -720,42 +701,71 @@ static long do_pipe(struct cvm *c, uint64_t ufds, long flags) {
     do_close(c, a);
     return b;
   }
-  ((int *)ufds)[0] = a;
-  ((int *)ufds)[1] = b;
+  int fds[2] = {a, b};
+  if (guest_write(c, ufds, fds, sizeof fds)) {
+    do_close(c, a);
+    do_close(c, b);
+    return -EFAULT;
+  }
   return 0;
 }
 
 
 
-/* Calls that take an fd and host buffers. */
+/* Calls that take an fd. Data buffers are the kernel's to fill or read
+ * (guest_buf); structures the monitor copies out. */
 static long do_fd_io(struct cvm *c, long nr, const uint64_t *a) {
   int h = fd_host(c, (long)a[0]);
   if (h < 0)
     return h;
+  int in = nr == SYS_read || nr == SYS_pread64 || nr == SYS_getdents64;
+  void *buf = NULL;
+  if (in || nr == SYS_write || nr == SYS_pwrite64)
+    if (!(buf = guest_buf(c, a[1], a[2], in)) && a[2])
+      return -EFAULT;
   long r;
+  struct winsize ws;
   switch (nr) {
-  case SYS_read: CHECK(a[1], a[2], 1); r = read(h, (void *)a[1], a[2]); break;
-  case SYS_write: CHECK(a[1], a[2], 0); return do_grow(c, nr, (long)a[0], h, a);
-  case SYS_pread64: CHECK(a[1], a[2], 1); r = pread(h, (void *)a[1], a[2], (off_t)a[3]); break;
-  case SYS_pwrite64: CHECK(a[1], a[2], 0); return do_grow(c, nr, (long)a[0], h, a);
+  case SYS_read: r = read(h, buf, a[2]); break;
+  case SYS_write: return do_grow(c, nr, (long)a[0], h, a, buf);
+  case SYS_pread64: r = pread(h, buf, a[2], (off_t)a[3]); break;
+  case SYS_pwrite64: return do_grow(c, nr, (long)a[0], h, a, buf);
+  case SYS_getdents64: r = syscall(SYS_getdents64, h, buf, a[2]); break;
   case SYS_readv: case SYS_writev: case SYS_preadv: case SYS_pwritev:
     return do_iov(c, nr, (long)a[0], h, a[1], (long)a[2], (long)a[3]);
   case SYS_lseek: r = lseek(h, (off_t)a[1], (int)a[2]); break;
-  case SYS_fstat: CHECK(a[1], sizeof(struct stat), 1); r = fstat(h, (struct stat *)a[1]); break;
-  case SYS_ftruncate: return do_grow(c, nr, (long)a[0], h, a);
+  case SYS_fstat: return stat_out(c, h, a[1]);
+  case SYS_ftruncate: return do_grow(c, nr, (long)a[0], h, a, NULL);
   case SYS_fsync: r = fsync(h); break;
   case SYS_fdatasync: r = fdatasync(h); break;
-  case SYS_getdents64: CHECK(a[1], a[2], 1); r = syscall(SYS_getdents64, h, a[1], a[2]); break;
   case SYS_fcntl: return do_fcntl(c, h, a);
   case SYS_ioctl: /* the terminal's size and nothing else */
     if (a[1] != TIOCGWINSZ)
       return -ENOTTY;
-    CHECK(a[2], sizeof(struct winsize), 1);
-    r = ioctl(h, TIOCGWINSZ, (void *)a[2]);
-    break;
+    if (ioctl(h, TIOCGWINSZ, &ws))
+      return -errno;
+    return guest_write(c, a[2], &ws, sizeof ws);
   default: return -ENOSYS;
   }
   return r < 0 ? -errno : r;
+}
+
+/* The cwd copied under the lock (chdir replaces it), written to the cVM
+ * after: never cVM memory with the lock held. */
+static long do_getcwd(struct cvm *c, uint64_t ubuf, size_t size) {
+  char *cwd = malloc(PATH_LEN);
+  if (!cwd)
+    return -ENOMEM;
+  pthread_mutex_lock(&c->lock);
+  size_t n = strlen(c->cwd) + 1;
+  if (n <= PATH_LEN)
+    memcpy(cwd, c->cwd, n);
+  pthread_mutex_unlock(&c->lock);
+  if (n > PATH_LEN)
+    size = 0; /* only a configured cwd can be that long */
+  long r = size < n ? -ERANGE : guest_write(c, ubuf, cwd, n) ? -EFAULT : (long)n;
+  free(cwd);
+  return r;
 }
 
 long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a,
@@ -794,15 +804,7 @@ long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a,
   case SYS_pipe2: return do_pipe(c, a[0], (long)a[1] & (O_NONBLOCK));
   case SYS_chdir: return do_chdir(c, -1, a[0]);
   case SYS_fchdir: return do_chdir(c, (long)a[0], 0);
-  case SYS_getcwd: {
-    CHECK(a[0], a[1], 1);
-    pthread_mutex_lock(&c->lock);
-    size_t n = strlen(c->cwd) + 1;
-    if (a[1] >= n)
-      memcpy((void *)a[0], c->cwd, n);
-    pthread_mutex_unlock(&c->lock);
-    return a[1] < n ? -ERANGE : (long)n;
-  }
+  case SYS_getcwd: return do_getcwd(c, a[0], a[1]);
   }
   *handled = 0;
   return 0;
