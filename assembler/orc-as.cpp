@@ -160,7 +160,8 @@ class SfiStreamer : public MCELFStreamer {
   unsigned &Errors;
   std::vector<MCSection *> CodeSections;
   bool Locked = false;
-  bool PendingRep = false; // a `rep` prefix parsed as an instruction of its own
+  bool PendingRep = false;  // a `rep` prefix parsed as an instruction of its own
+  bool PendingLock = false; // the same for `lock`
 
   // Registers and opcodes used by the rewrites.
   unsigned RSP, ESP, SP, SPL, RIP, GS, FS, EIZ, R11, R11D, RBP, EBP;
@@ -522,6 +523,24 @@ private:
     PendingRep = false;
     if (Name == "REP_PREFIX") {
       PendingRep = true;
+      return;
+    }
+    // `lock` written alone (musl's "lock ; cmpxchg"): a flag of the next
+    // instruction (X86::IP_HAS_LOCK), so that no padding comes between.
+    constexpr unsigned HasLock = 1u << 4;
+    if (Name == "LOCK_PREFIX") {
+      PendingLock = true;
+      return;
+    }
+    if (PendingLock) {
+      I.setFlags(I.getFlags() | HasLock);
+      PendingLock = false;
+    }
+    // Other prefixes written alone would be split from their instruction
+    // by padding.
+    if (Name.ends_with("_PREFIX")) {
+      refuse(I, STI, "a prefix written as an instruction of its own (write "
+                     "it with its instruction)");
       return;
     }
     static const StringSet<> Rewritten = {"MOVSB", "MOVSW", "MOVSL", "MOVSQ",

@@ -252,6 +252,7 @@ enum sp_state { SP_CLEAN, SP_DIRTY, SP_ZEXT };
 
 struct branch {
   size_t from; /* offset of the branch */
+  size_t disp; /* offset of its displacement */
   uint64_t to; /* its target address */
 };
 
@@ -319,7 +320,7 @@ static int check_bundle(struct verifier *v, size_t b, struct branch *targets,
         uint64_t dest;
         if (!ZYAN_SUCCESS(ZydisCalcAbsoluteAddress(&in, t, v->vaddr + off, &dest)))
           return fail(v, off, &in, ops, "B3: a branch target that cannot be computed");
-        targets[(*ntargets)++] = (struct branch){off, dest};
+        targets[(*ntargets)++] = (struct branch){off, off + in.raw.imm[0].offset, dest};
       } else if (t->type == ZYDIS_OPERAND_TYPE_REGISTER) {
         if (!have_prev || !is_mask(&prev, prev_ops, t->reg.value) ||
             ZydisRegisterGetClass(t->reg.value) != ZYDIS_REGCLASS_GPR64)
@@ -344,7 +345,22 @@ static int check_bundle(struct verifier *v, size_t b, struct branch *targets,
   return 0;
 }
 
+static int relocated(const uint64_t *relocs, size_t n, uint64_t off) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (relocs[mid] == off)
+      return 1;
+    if (relocs[mid] < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return 0;
+}
+
 int orc_verify_text(const uint8_t *text, size_t len, uint64_t vaddr,
+                    const uint64_t *relocs, size_t nrelocs,
                     struct orc_verify_error *err) {
   struct verifier v = {text, len, vaddr, {0}, NULL, NULL, err};
   memset(err, 0, sizeof *err);
@@ -371,6 +387,8 @@ int orc_verify_text(const uint8_t *text, size_t len, uint64_t vaddr,
   for (size_t i = 0; !r && i < ntargets; i++) { /* B3 */
     uint64_t t = targets[i].to;
     int outside = t < vaddr || t - vaddr >= len;
+    if (relocated(relocs, nrelocs, targets[i].disp))
+      continue;
     const char *why = outside ? "B3: a direct branch outside the text"
                       : !getbit(v.start, t - vaddr)
                           ? "B3: a direct branch to a byte that is not an instruction start"

@@ -163,6 +163,9 @@ static int parse_cvm(struct ctx *x, const yaml_node_t *n,
     } else if (!strcmp(k, "memory")) {
       if (want_size(x, v, k, &s->quota))
         return -1;
+    } else if (!strcmp(k, "disk")) {
+      if (want_size(x, v, k, &s->disk))
+        return -1;
     } else if (!strcmp(k, "networking")) {
       if (want_bool(x, v, k, &s->net))
         return -1;
@@ -177,8 +180,8 @@ static int parse_cvm(struct ctx *x, const yaml_node_t *n,
                          : relative_to(x->file, str + 5);
     } else {
       return fail(x, kn, "unknown key '%s' (known: name, image, program, "
-                         "args, env, replicas, memory, networking, stdout)",
-                  k);
+                         "args, env, replicas, memory, disk, networking, "
+                         "stdout)", k);
     }
   }
   if (!s->image)
@@ -202,7 +205,7 @@ static int parse_cvm(struct ctx *x, const yaml_node_t *n,
   return 0;
 }
 
-/* defaults: memory and networking every cVM starts from. */
+/* defaults: memory, disk and networking every cVM starts from. */
 static int parse_defaults(struct ctx *x, const yaml_node_t *v,
                           struct deploy_spec *d) {
   if (v->type != YAML_MAPPING_NODE)
@@ -215,12 +218,15 @@ static int parse_defaults(struct ctx *x, const yaml_node_t *v,
     if (key && !strcmp(key, "memory")) {
       if (want_size(x, dv, key, &d->quota))
         return -1;
+    } else if (key && !strcmp(key, "disk")) {
+      if (want_size(x, dv, key, &d->disk))
+        return -1;
     } else if (key && !strcmp(key, "networking")) {
       if (want_bool(x, dv, key, &d->net))
         return -1;
     } else {
       return fail(x, dk, "unknown key '%s' in 'defaults' (known: memory, "
-                         "networking)", key ? key : "?");
+                         "disk, networking)", key ? key : "?");
     }
   }
   return 0;
@@ -245,7 +251,8 @@ int deploy_parse(const char *file, struct deploy_config *cfg, char *err,
     fclose(f);
     return -1;
   }
-  struct deploy_spec defaults = {.replicas = 1, .quota = 64u << 20};
+  struct deploy_spec defaults = {.replicas = 1, .quota = 64u << 20,
+                                 .disk = 256u << 20};
   const yaml_node_t *root = yaml_document_get_root_node(&x.doc);
   const yaml_node_t *cvms = NULL;
   if (!root || root->type != YAML_MAPPING_NODE) {
@@ -262,8 +269,15 @@ int deploy_parse(const char *file, struct deploy_config *cfg, char *err,
     } else if (k && !strcmp(k, "defaults")) {
       if (parse_defaults(&x, v, &defaults))
         goto out;
+    } else if (k && !strcmp(k, "user")) {
+      const char *u;
+      if (want_scalar(&x, v, k, &u))
+        goto out;
+      free(cfg->user);
+      cfg->user = strdup(u);
     } else {
-      fail(&x, kn, "unknown key '%s' (known: defaults, cvms)", k ? k : "?");
+      fail(&x, kn, "unknown key '%s' (known: user, defaults, cvms)",
+           k ? k : "?");
       goto out;
     }
   }
@@ -306,5 +320,6 @@ void deploy_config_free(struct deploy_config *cfg) {
     free_list(s->env);
   }
   free(cfg->specs);
+  free(cfg->user);
   memset(cfg, 0, sizeof *cfg);
 }

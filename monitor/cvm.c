@@ -21,6 +21,7 @@
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 static unsigned next_cvm_id;
@@ -137,6 +138,20 @@ static void *alloc_state(void *ctx, size_t size, size_t align) {
   return region_alloc_bytes(ctx, size, align);
 }
 
+int root_link(struct orc_store *store, int rootfd, const char *libdir,
+              const char *program, struct orc_link **out, char *err,
+              size_t errlen) {
+  if (!monitor_confined()) /* no untrusted object is read before */
+    return snprintf(err, errlen, "%s: the monitor is not confined yet",
+                    program), -1;
+  struct root_source rs = {{&rs, root_open, root_release, root_digest},
+                           rootfd, libdir, {{"", {0}}}, 0};
+  struct orc_error oe = {0};
+  if (orc_link_load(store, program, &rs.src, out, &oe))
+    return snprintf(err, errlen, "%s", oe.msg), -1;
+  return 0;
+}
+
 /* ---- Create ------------------------------------------------------------ */
 
 int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
@@ -149,15 +164,15 @@ int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
   c->rootfd = fcntl(cfg->rootfd, F_DUPFD_CLOEXEC, 3);
   c->net = cfg->net;
   c->cwd = strdup(cfg->cwd ? cfg->cwd : "/");
+  c->disk_quota = cfg->disk;
+  c->fd_account = monitor_fd_account();
   pthread_mutex_init(&c->lock, NULL);
+  pthread_mutex_init(&c->disk_lock, NULL);
   pthread_cond_init(&c->done, NULL);
-  struct root_source rs = {{&rs, root_open, root_release, root_digest},
-                           c->rootfd, cfg->libdir, {{"", {0}}}, 0};
   struct orc_error oe = {0};
-  if (orc_link_load(store, cfg->program, &rs.src, &c->link, &oe)) {
-    snprintf(err, errlen, "%s", oe.msg);
+  if (root_link(store, c->rootfd, cfg->libdir, cfg->program, &c->link, err,
+                errlen))
     goto fail;
-  }
   /* The window (window.c): table, region and view. */
   size_t space = WINDOW_VIEW - WINDOW_REGION, n = orc_link_ctable_size(c->link);
   if (cfg->quota > space) {
@@ -192,6 +207,8 @@ int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
         fd_alloc(c, fcntl(cfg->stdio[i], F_DUPFD_CLOEXEC, 3), i) != i) {
       snprintf(err, errlen, "cannot give the cVM its fd %d", i);
       goto fail;
+    } else if (cfg->stdio[i] >= 0) {
+      fd_given(c, i);
     }
   if (!c->cwd) {
     snprintf(err, errlen, "out of memory");
@@ -316,23 +333,33 @@ static int thread_memory(struct cvm *c, struct cvm_thread *t) {
   char *stack = region_map(&c->mem, CVM_STACK_SIZE + 4096, PROT_READ | PROT_WRITE);
   void *tls = region_alloc_bytes(&c->mem, orc_tls_size(c->link),
                                  orc_tls_align(c->link));
+  if (stack)
+    region_protect(&c->mem, stack, 4096, PROT_NONE); /* the guard */
   pthread_mutex_unlock(&c->lock);
   if (!stack || !tls)
     return -ENOMEM;
-  mprotect(stack, 4096, PROT_NONE); /* the guard */
   t->guard = stack;
   t->stack = stack + 4096 + CVM_STACK_SIZE;
   t->cvm_fs = (uint64_t)(uintptr_t)orc_tls_init(c->link, tls);
   return 0;
 }
 
+/* The thread's clear_tid word zeroed and woken (pthread_join waits on it).
+ * Called while GS still names the thread: guest_fault needs it to recover
+ * a fault in the copy (another thread unmapping the word meanwhile). */
+static void clear_tid(struct cvm_thread *t) {
+  static const int zero;
+  if (t->clear_tid && !guest_write(t->cvm, t->clear_tid, &zero, sizeof zero))
+    syscall(SYS_futex, guest_host(t->cvm, t->clear_tid),
+            FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, 0, 0, 0); /* see do_futex */
+}
+
 static void thread_finish(struct cvm_thread *t) {
   struct cvm *c = t->cvm;
-  if (t->clear_tid && cvm_can_access(c, t->clear_tid, 4, 1)) {
-    __atomic_store_n(t->clear_tid, 0, __ATOMIC_SEQ_CST);
-    syscall(SYS_futex, t->clear_tid, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, 1, 0, 0, 0);
-  }
+  struct timespec cpu;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
   pthread_mutex_lock(&c->lock);
+  c->cpu_done_ns += (uint64_t)cpu.tv_sec * 1000000000u + (uint64_t)cpu.tv_nsec;
   for (int i = 0; i < CVM_MAX_THREADS; i++)
     if (c->threads[i] == t)
       c->threads[i] = NULL;
@@ -361,28 +388,38 @@ static void *thread_main(void *arg) {
       orc_enter(t, t->entry, t->stack);
     orc_enter_call(t, t->entry, t->arg, t->stack);
   }
+  clear_tid(t);
   orc_set_gs(NULL);
   thread_register(NULL);
   thread_finish(t);
   return NULL;
 }
 
-static int thread_launch(struct cvm *c, struct cvm_thread *t, int *ptid) {
+/* ptid: where the cVM wants the new tid, or 0. */
+static int thread_launch(struct cvm *c, struct cvm_thread *t, uint64_t ptid) {
   pthread_mutex_lock(&c->lock);
   int slot = -1;
   for (int i = 0; i < CVM_MAX_THREADS && slot < 0; i++)
     if (!c->threads[i])
       slot = i;
-  if (slot < 0 || c->state != CVM_RUNNING) {
+  /* Each thread takes two fds of the cVM's account (monitor.h). */
+  if (slot < 0 || c->state != CVM_RUNNING ||
+      c->fd_used + 1 + 2 * (c->live_threads + 1) > c->fd_account) {
     pthread_mutex_unlock(&c->lock);
     return -EAGAIN;
   }
   c->threads[slot] = t;
   c->live_threads++;
   t->tid = ++c->next_tid;
-  if (ptid) /* before the thread runs: it may read it at once */
-    *ptid = t->tid;
   pthread_mutex_unlock(&c->lock);
+  /* Before the thread runs: it may read it at once. */
+  if (ptid && guest_write(c, ptid, &t->tid, sizeof t->tid)) {
+    pthread_mutex_lock(&c->lock);
+    c->threads[slot] = NULL;
+    c->live_threads--;
+    pthread_mutex_unlock(&c->lock);
+    return -EFAULT;
+  }
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
@@ -411,7 +448,7 @@ int cvm_start(struct cvm *c, char *const *argv, char *const *envp, char *err,
     goto fail;
   t->entry = orc_link_entry(c->link);
   t->is_main = 1;
-  if ((r = thread_launch(c, t, NULL)) >= 0)
+  if ((r = thread_launch(c, t, 0)) >= 0)
     return 0;
   snprintf(err, errlen, "cannot start its main thread: %s", strerror(-r));
 fail:
@@ -419,27 +456,24 @@ fail:
   return r;
 }
 
-long cvm_thread_start(struct cvm_thread *parent, void *fn, void *arg,
-                      void *stack, void *tp, int *ctid, int *ptid) {
+/* a: fn, arg, stack, tp, ctid, ptid. The stack's top and the TLS area
+ * must be the cVM's writable memory; the cVM's code reaches them only
+ * once the thread runs, and faults there are its own. */
+long cvm_thread_start(struct cvm_thread *parent, const uint64_t *a) {
   struct cvm *c = parent->cvm;
-  stack = cvm_ptr(c, (uintptr_t)stack);
-  tp = cvm_ptr(c, (uintptr_t)tp);
-  ctid = cvm_ptr(c, (uintptr_t)ctid);
-  ptid = cvm_ptr(c, (uintptr_t)ptid);
-  fn = (void *)(uintptr_t)(uint32_t)(uintptr_t)fn; /* masked, as the gate's return */
-  if (!stack || !cvm_can_access(c, (char *)stack - 64, 64, 1) ||
-      !cvm_can_access(c, tp, 16, 1) || (ctid && !cvm_can_access(c, ctid, 4, 1)) ||
-      (ptid && !cvm_can_access(c, ptid, 4, 1)))
+  char *stack = guest_buf(c, a[2] - 64, 64, 1);
+  void *tp = guest_buf(c, a[3], 16, 1);
+  if (!stack || !tp || (a[4] && !guest_buf(c, a[4], 4, 1)))
     return -EFAULT;
   struct cvm_thread *t = thread_new(c);
   if (!t)
     return -ENOMEM;
-  t->entry = fn;
-  t->arg = arg;
-  t->stack = (void *)((uintptr_t)stack & ~(uintptr_t)15);
+  t->entry = guest_host(c, a[0]);
+  t->arg = (void *)(uintptr_t)a[1]; /* the cVM's own value, passed through */
+  t->stack = (void *)((uintptr_t)(stack + 64) & ~(uintptr_t)15);
   t->cvm_fs = (uint64_t)(uintptr_t)tp;
-  t->clear_tid = ctid;
-  long r = thread_launch(c, t, ptid);
+  t->clear_tid = a[4];
+  long r = thread_launch(c, t, a[5]);
   if (r < 0)
     thread_free(t);
   return r;
@@ -502,6 +536,7 @@ void cvm_destroy(struct cvm *c) {
   if (c->rootfd >= 0)
     close(c->rootfd);
   pthread_mutex_destroy(&c->lock);
+  pthread_mutex_destroy(&c->disk_lock);
   pthread_cond_destroy(&c->done);
   free(c->enosys);
   free(c);

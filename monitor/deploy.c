@@ -121,24 +121,34 @@ int deploy_main(int argc, char **argv) {
   for (size_t i = 0; i < cfg.nspecs; i++)
     total += (size_t)cfg.specs[i].replicas;
   struct running *r = calloc(total ? total : 1, sizeof *r);
+  /* What the cVMs need from the host, opened before the monitor gives up
+   * root: each image, each stdout, and an empty but open stdin. */
+  int *roots = calloc(cfg.nspecs ? cfg.nspecs : 1, sizeof *roots);
+  int *outs = calloc(cfg.nspecs ? cfg.nspecs : 1, sizeof *outs);
+  int devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
   size_t n = 0;
   int failed_start = 0, tty = isatty(2);
-  /* stdin of deployed cVMs: empty, but open (programs expect fds 0-2). */
-  int devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  for (size_t i = 0; i < cfg.nspecs; i++) {
+    struct deploy_spec *s = &cfg.specs[i];
+    roots[i] = open(s->image, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    outs[i] = roots[i] < 0 ? -1 : open_stdout(s);
+    if (roots[i] < 0 || outs[i] < 0) {
+      fprintf(stderr, "orc deploy: %s:%d: %s: %s\n", file, s->line,
+              roots[i] < 0 ? s->image : s->stdout_to, strerror(errno));
+      failed_start += s->replicas;
+    }
+  }
+  struct monitor_plan plan = {cfg.user, total, 2 * cfg.nspecs + 1};
+  if (monitor_confine(&plan, err, sizeof err)) {
+    fprintf(stderr, "orc deploy: %s: %s\n", file, err);
+    return 2;
+  }
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   for (size_t i = 0; i < cfg.nspecs; i++) {
     struct deploy_spec *s = &cfg.specs[i];
-    int root = open(s->image, O_PATH | O_DIRECTORY | O_CLOEXEC);
-    int out = open_stdout(s);
-    if (root < 0 || out < 0) {
-      fprintf(stderr, "orc deploy: %s:%d: %s: %s\n", file, s->line,
-              root < 0 ? s->image : s->stdout_to, strerror(errno));
-      failed_start++;
-      if (root >= 0)
-        close(root);
+    if (roots[i] < 0 || outs[i] < 0)
       continue;
-    }
     size_t nargs = 0;
     while (s->args && s->args[nargs])
       nargs++;
@@ -148,8 +158,9 @@ int deploy_main(int argc, char **argv) {
       argv2[k + 1] = s->args[k];
     for (int k = 0; k < s->replicas; k++) {
       struct cvm_config cc = {.name = s->name, .program = s->program,
-                              .rootfd = root, .quota = s->quota,
-                              .stdio = {devnull, out, 2}, .net = s->net};
+                              .rootfd = roots[i], .quota = s->quota,
+                              .disk = s->disk,
+                              .stdio = {devnull, outs[i], 2}, .net = s->net};
       struct cvm *c;
       int created = !cvm_create(monitor_store(), &cc, &c, err, sizeof err);
       if (!created || cvm_start(c, argv2, s->env, err, sizeof err)) {
@@ -166,9 +177,15 @@ int deploy_main(int argc, char **argv) {
                 n, total, tty ? "" : "\n");
     }
     free(argv2);
-    close(root);
-    close(out);
   }
+  for (size_t i = 0; i < cfg.nspecs; i++) {
+    if (roots[i] >= 0)
+      close(roots[i]);
+    if (outs[i] >= 0)
+      close(outs[i]);
+  }
+  free(roots);
+  free(outs);
   if (total >= 100 && tty)
     fputc('\n', stderr);
   for (size_t i = 0; i < n; i++) {

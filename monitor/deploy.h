@@ -12,6 +12,7 @@ struct deploy_spec {
   char **env;    /* K=V, NULL-terminated; may be NULL */
   int replicas;
   size_t quota;
+  size_t disk; /* disk quota of writes into the image */
   int net;
   char *stdout_to; /* "inherit" (default), "null", or a file path */
   int line;
@@ -20,6 +21,7 @@ struct deploy_spec {
 struct deploy_config {
   struct deploy_spec *specs;
   size_t nspecs;
+  char *user; /* the monitor's user once set up; NULL: the default */
 };
 
 /* 0, or -1 with "FILE:LINE: message" in err. */

@@ -68,6 +68,8 @@ __attribute__((no_stack_protector)) static void on_fault(int sig, siginfo_t *si,
     raise(sig);
     return;
   }
+  if (guest_fault(t, ucv, si->si_addr))
+    return; /* a copy of guest.c: the hostcall answers -EFAULT */
   orc_fs_to_host(t); /* the thread leaves cVM code for good */
   report(t, sig, si, ucv);
   cvm_kill(t, 128 + sig, sig);

@@ -49,21 +49,29 @@ static struct fd_entry *fd_entry_new(struct cvm *c, long fd) {
   if (!chunk)
     return NULL;
   for (int i = 0; i < CVM_FD_CHUNK; i++)
-    chunk[i] = (struct fd_entry){-1, NULL};
+    chunk[i] = (struct fd_entry){-1, NULL, 0};
   __atomic_store_n(&c->fdt[fd / CVM_FD_CHUNK], chunk, __ATOMIC_RELEASE);
   return &chunk[fd % CVM_FD_CHUNK];
+}
+
+/* Room in the cVM's fd account for one more entry (lock held): its
+ * entries, its root, two for each thread (at least the one to come). */
+static int fd_room(const struct cvm *c) {
+  int threads = c->live_threads ? c->live_threads : 1;
+  return c->fd_used + 1 + 1 + 2 * threads <= c->fd_account;
 }
 
 int fd_alloc(struct cvm *c, int host, int min) {
   if (host < 0)
     return -EMFILE;
   pthread_mutex_lock(&c->lock);
-  for (int fd = min < 0 ? 0 : min; fd < CVM_MAX_FDS; fd++) {
+  for (int fd = min < 0 ? 0 : min; fd < CVM_MAX_FDS && fd_room(c); fd++) {
     struct fd_entry *e = fd_entry_new(c, fd);
     if (!e)
       break;
     if (e->host < 0) {
-      *e = (struct fd_entry){host, NULL};
+      *e = (struct fd_entry){host, NULL, 0};
+      c->fd_used++;
       pthread_mutex_unlock(&c->lock);
       return fd;
     }
@@ -79,6 +87,126 @@ int fd_host(struct cvm *c, long fd) {
   return h < 0 ? -EBADF : h;
 }
 
+void fd_given(struct cvm *c, int fd) {
+  struct fd_entry *e = fd_entry(c, fd);
+  if (e)
+    e->given = 1;
+}
+
+/* A new cVM fd for a dup of `from`'s host fd (`h`), keeping its marks. */
+static long fd_dup(struct cvm *c, long from, int h, int min) {
+  long fd = fd_alloc(c, h, min);
+  pthread_mutex_lock(&c->lock);
+  struct fd_entry *src = fd_entry(c, from), *e = fd_entry(c, fd);
+  if (fd >= 0 && src && e && e->host == h)
+    e->given = src->given;
+  pthread_mutex_unlock(&c->lock);
+  return fd;
+}
+
+/* ---- The disk quota -----------------------------------------------------
+ *
+ * What counts against a cVM's disk quota: the bytes by which its writes
+ * (write, pwrite64, writev, pwritev) and ftruncate grow regular files in
+ * its root (a file's size, so a sparse file counts whole), and
+ * DISK_NAME_BYTES for each file, directory or symlink it makes. Shrinking
+ * a file (ftruncate, O_TRUNC) and unlinking the last link of a file or a
+ * directory give the bytes back. Past the quota a write puts in what fits
+ * and answers with that count, then ENOSPC; ftruncate and new names answer
+ * ENOSPC. Files the monitor gave (stdio: a terminal, a deploy's stdout
+ * file) are not in the root and are not charged. Size checks and the
+ * write run under the cVM's disk_lock, so its threads cannot race past
+ * the quota together. */
+
+struct disk_op {
+  int held; /* disk_lock taken: a regular file in the root, under a quota */
+  off_t size; /* its size before */
+};
+
+static void disk_charge(struct cvm *c, long long delta) { /* disk_lock held */
+  if (delta >= 0)
+    c->disk_used += (size_t)delta;
+  else
+    c->disk_used -= (size_t)-delta < c->disk_used ? (size_t)-delta : c->disk_used;
+}
+
+/* -ENOSPC unless `bytes` more fit; charges them. */
+static long disk_take(struct cvm *c, size_t bytes) {
+  long r = 0;
+  pthread_mutex_lock(&c->disk_lock);
+  if (c->disk_used > c->disk_quota || bytes > c->disk_quota - c->disk_used)
+    r = -ENOSPC;
+  else
+    c->disk_used += bytes;
+  pthread_mutex_unlock(&c->disk_lock);
+  return r;
+}
+
+static void disk_give(struct cvm *c, long long bytes) {
+  pthread_mutex_lock(&c->disk_lock);
+  disk_charge(c, -bytes);
+  pthread_mutex_unlock(&c->disk_lock);
+}
+
+/* Before a write of len bytes at off (-1: the fd's own offset, or its end
+ * with O_APPEND), or an ftruncate to len (off -2): how many of the bytes
+ * fit (len when nothing is charged), or -ENOSPC. On success the caller
+ * writes, then calls disk_done. */
+static long disk_begin(struct cvm *c, long fd, int h, size_t len, long off,
+                       struct disk_op *op) {
+  struct fd_entry *e = fd_entry(c, fd);
+  struct stat st;
+  op->held = 0;
+  if (!c->disk_quota || !e || e->given)
+    return (long)len;
+  pthread_mutex_lock(&c->disk_lock);
+  if (fstat(h, &st) || !S_ISREG(st.st_mode)) {
+    pthread_mutex_unlock(&c->disk_lock);
+    return (long)len;
+  }
+  op->held = 1;
+  op->size = st.st_size;
+  long long at = off == -2 ? 0
+               : off >= 0 ? off
+               : (fcntl(h, F_GETFL) & O_APPEND) ? (long long)st.st_size
+                                                : (long long)lseek(h, 0, SEEK_CUR);
+  long long end, grow;
+  size_t room = c->disk_used < c->disk_quota ? c->disk_quota - c->disk_used : 0;
+  if (at < 0) /* an error the call itself will report */
+    return (long)len;
+  if (__builtin_add_overflow(at, (long long)len, &end))
+    end = LLONG_MAX; /* past any quota */
+  grow = end - st.st_size;
+  if (grow <= 0 || (unsigned long long)grow <= room)
+    return (long)len;
+  long long fit = (long long)len - (grow - (long long)room);
+  if (fit > 0 && off != -2)
+    return (long)fit;
+  op->held = 0;
+  pthread_mutex_unlock(&c->disk_lock);
+  return -ENOSPC;
+}
+
+static void disk_done(struct cvm *c, int h, struct disk_op *op) {
+  struct stat st;
+  if (!op->held)
+    return;
+  if (fstat(h, &st) == 0)
+    disk_charge(c, (long long)st.st_size - op->size);
+  pthread_mutex_unlock(&c->disk_lock);
+}
+
+/* Before unlinking `name` in directory p (or rmdir): the bytes its removal
+ * gives back, 0 when it frees nothing (another link holds the file). */
+static long long disk_freed(struct cvm *c, int p, const char *name) {
+  struct stat st;
+  if (!c->disk_quota || fstatat(p, name, &st, AT_SYMLINK_NOFOLLOW))
+    return 0;
+  if (S_ISREG(st.st_mode) && st.st_nlink > 1)
+    return 0;
+  return DISK_NAME_BYTES + (S_ISREG(st.st_mode) ? st.st_size : 0);
+}
+
 void fs_free(struct cvm *c) {
   for (size_t i = 0; i < CVM_MAX_FDS / CVM_FD_CHUNK; i++) {
     struct fd_entry *chunk = c->fdt[i];
@@ -92,30 +220,6 @@ void fs_free(struct cvm *c) {
   }
   free(c->cwd);
   c->cwd = NULL;
-}
-
-/* A NUL-terminated string from cVM memory, checked byte by byte. */
-static long copy_string(struct cvm *c, uint64_t p, char *out, size_t max) {
-  p = (uint64_t)(uintptr_t)cvm_ptr(c, p);
-  for (size_t i = 0; i < max;) {
-    /* The rest of the page at once when the cVM may read all of it (the
-     * common case); byte by byte otherwise, up to where it may not. */
-    const char *src = (const char *)(uintptr_t)(p + i);
-    size_t n = 4096 - (size_t)((p + i) % 4096);
-    if (n > max - i)
-      n = max - i;
-    if (!cvm_can_access(c, src, n, 0))
-      n = 1;
-    if (!cvm_can_access(c, src, n, 0))
-      return -EFAULT;
-    const char *z = memchr(src, 0, n);
-    size_t k = z ? (size_t)(z - src) + 1 : n;
-    memcpy(out + i, src, k);
-    if (z)
-      return 0;
-    i += k;
-  }
-  return -ENAMETOOLONG;
 }
 
 /* Lexical normalisation of an absolute path, in place: "." and ".."
@@ -154,7 +258,7 @@ static void normalise(char *path) {
  * PATH_LEN buffer (*out, freed by the caller). */
 static long absolute(struct cvm *c, long dirfd, uint64_t upath, char **out) {
   char *path = malloc(PATH_LEN), *abs = malloc(PATH_LEN);
-  long r = path && abs ? copy_string(c, upath, path, PATH_LEN) : -ENOMEM;
+  long r = path && abs ? guest_strcpy(c, path, upath, PATH_LEN) : -ENOMEM;
   if (!r && path[0] == '/') {
     memcpy(abs, path, strlen(path) + 1);
   } else if (!r) {
@@ -216,7 +320,27 @@ static long do_open(struct cvm *c, long dirfd, uint64_t upath, long flags,
   long r = absolute(c, dirfd, upath, &abs);
   if (r)
     return r;
+  /* The disk quota: a new file costs a name, truncating gives bytes back. */
+  long made = 0;
+  long long gone = 0;
+  if (c->disk_quota && (flags & (O_CREAT | O_TRUNC))) {
+    struct stat st;
+    long p = open_in_root(c, abs, O_PATH, 0);
+    if (p == -ENOENT && (flags & O_CREAT))
+      made = DISK_NAME_BYTES;
+    else if (p >= 0 && (flags & O_TRUNC) && !fstat((int)p, &st) &&
+             S_ISREG(st.st_mode) && st.st_nlink == 1)
+      gone = st.st_size;
+    if (p >= 0)
+      close((int)p);
+    if (made && disk_take(c, (size_t)made)) {
+      free(abs);
+      return -ENOSPC;
+    }
+  }
   long h = open_in_root(c, abs, flags, mode);
+  if (h < 0 ? made : gone)
+    disk_give(c, h < 0 ? made : gone);
   if (h < 0) {
     free(abs);
     return h;
@@ -250,19 +374,23 @@ static long open_path(struct cvm *c, long dirfd, uint64_t upath, long flags) {
   return r;
 }
 
-static long do_stat(struct cvm *c, long dirfd, uint64_t upath, uint64_t st,
-                    long flags) {
-  CHECK(st, sizeof(struct stat), 1);
-  char first;
-  if ((flags & AT_EMPTY_PATH) && copy_string(c, upath, &first, 1) == 0) {
-    int h = fd_host(c, dirfd);
-    return h < 0 ? h : (fstat(h, (struct stat *)st) ? -errno : 0);
-  }
-  long h = open_path(c, dirfd, upath, flags);
+/* fstat of a host fd into the cVM's stat buffer. */
+static long stat_out(struct cvm *c, int h, uint64_t ust) {
+  struct stat st;
   if (h < 0)
     return h;
-  long r = fstat((int)h, (struct stat *)st) ? -errno : 0;
-  close((int)h);
+  return fstat(h, &st) ? -errno : guest_write(c, ust, &st, sizeof st);
+}
+
+static long do_stat(struct cvm *c, long dirfd, uint64_t upath, uint64_t ust,
+                    long flags) {
+  char first;
+  if ((flags & AT_EMPTY_PATH) && guest_strcpy(c, &first, upath, 1) == 0)
+    return stat_out(c, fd_host(c, dirfd), ust);
+  long h = open_path(c, dirfd, upath, flags);
+  long r = stat_out(c, (int)h, ust);
+  if (h >= 0)
+    close((int)h);
   return r;
 }
 
@@ -288,25 +416,29 @@ static long do_name_op(struct cvm *c, long nr, long dirfd, uint64_t upath,
     return p;
   }
   long r;
+  long long freed;
   switch (nr) {
   case SYS_mkdirat:
+    if ((r = c->disk_quota ? disk_take(c, DISK_NAME_BYTES) : 0))
+      break;
     r = mkdirat((int)p, name, (mode_t)a[0]);
+    if (r && c->disk_quota)
+      disk_give(c, DISK_NAME_BYTES);
     break;
   case SYS_unlinkat:
+    freed = disk_freed(c, (int)p, name);
     r = unlinkat((int)p, name, (int)a[0] & AT_REMOVEDIR);
+    if (!r && freed)
+      disk_give(c, freed);
     break;
-  default: { /* SYS_readlinkat */
-    char *buf = cvm_ptr(c, a[0]);
-    if (!cvm_can_access(c, buf, a[1], 1)) {
-      r = -1;
-      errno = EFAULT;
-      break;
-    }
-    r = readlinkat((int)p, name, buf, a[1]);
+  default: { /* SYS_readlinkat: the kernel writes the cVM's buffer */
+    char *buf = guest_buf(c, a[0], a[1], 1);
+    errno = EFAULT;
+    r = buf ? readlinkat((int)p, name, buf, a[1]) : -1;
     break;
   }
   }
-  r = r < 0 ? -errno : r;
+  r = r == -ENOSPC ? r : r < 0 ? -errno : r;
   close((int)p);
   free(name);
   return r;
@@ -337,10 +469,15 @@ static long do_rename(struct cvm *c, long ofd, uint64_t old, long nfd,
 static long do_symlink(struct cvm *c, uint64_t utarget, long dirfd,
                        uint64_t upath) {
   char *target = malloc(PATH_LEN), *name = NULL;
-  long r = target ? copy_string(c, utarget, target, PATH_LEN) : -ENOMEM;
+  long r = target ? guest_strcpy(c, target, utarget, PATH_LEN) : -ENOMEM;
   long p = r ? r : open_parent(c, dirfd, upath, &name);
   if (p >= 0) {
-    r = symlinkat(target, (int)p, name) ? -errno : 0;
+    r = c->disk_quota ? disk_take(c, DISK_NAME_BYTES) : 0;
+    if (!r && symlinkat(target, (int)p, name)) {
+      r = -errno;
+      if (c->disk_quota)
+        disk_give(c, DISK_NAME_BYTES);
+    }
     close((int)p);
   }
   free(target);
@@ -382,48 +519,85 @@ static long do_chdir(struct cvm *c, long dirfd, uint64_t upath) {
   return 0;
 }
 
-/* A cVM's iovec array (already checked readable), copied and every buffer
- * checked: another cVM thread may change the array after the check, and
- * the kernel would read the changed one. Small arrays (musl's stdio uses
- * two) go in `small`, on the stack; *out is freed by the caller unless it
- * is `small`. */
-long iov_copy(struct cvm *c, const void *uiov, size_t cnt, int write,
+/* A cVM's iovec array, copied in (another cVM thread may change it after
+ * the check; the kernel reads the copy) and every buffer checked and made
+ * a host address. Small arrays (musl's stdio uses two) go in `small`, on
+ * the stack; *out is freed by the caller unless it is `small`. */
+long iov_copy(struct cvm *c, uint64_t uiov, size_t cnt, int write,
               struct iovec *small, struct iovec **out) {
   struct iovec *iov = cnt <= IOV_SMALL ? small : malloc(cnt * sizeof *iov);
   if (!iov)
     return -ENOMEM;
-  memcpy(iov, uiov, cnt * sizeof *iov);
-  for (size_t i = 0; i < cnt; i++)
-    if (!(iov[i].iov_base = cvm_ptr(c, (uintptr_t)iov[i].iov_base),
-          cvm_can_access(c, iov[i].iov_base, iov[i].iov_len, write))) {
-      if (iov != small)
-        free(iov);
-      return -EFAULT;
-    }
-  *out = iov;
-  return 0;
+  long r = guest_read(c, iov, uiov, cnt * sizeof *iov);
+  for (size_t i = 0; !r && i < cnt; i++)
+    if (!(iov[i].iov_base = guest_buf(c, (uint64_t)(uintptr_t)iov[i].iov_base,
+                                      iov[i].iov_len, write)) && iov[i].iov_len)
+      r = -EFAULT;
+  if (r && iov != small)
+    free(iov);
+  *out = r ? NULL : iov;
+  return r;
 }
 
-/* readv/writev and friends: the iovec array and every buffer checked. */
-static long do_iov(struct cvm *c, long nr, int h, uint64_t uiov, long cnt,
-                   long off) {
+/* readv/writev and friends: the iovec array copied, every buffer checked;
+ * writes cut to what fits in the disk quota. */
+static long do_iov(struct cvm *c, long nr, long fd, int h, uint64_t uiov,
+                   long cnt, long off) {
   if (cnt < 0 || cnt > IOV_MAX)
     return -EINVAL;
-  CHECK(uiov, (size_t)cnt * sizeof(struct iovec), 0);
   struct iovec small[IOV_SMALL], *iov;
-  long r = iov_copy(c, (const void *)uiov, (size_t)cnt,
-                    nr == SYS_readv || nr == SYS_preadv, small, &iov);
+  long r = iov_copy(c, uiov, (size_t)cnt, nr == SYS_readv || nr == SYS_preadv,
+                    small, &iov);
   if (r)
     return r;
-  switch (nr) {
+  struct disk_op op = {0};
+  if (nr == SYS_writev || nr == SYS_pwritev) {
+    size_t len = 0;
+    for (long i = 0; i < cnt; i++)
+      len += iov[i].iov_len;
+    long fit = disk_begin(c, fd, h, len, nr == SYS_pwritev ? off : -1, &op);
+    for (long i = 0, left = fit; fit >= 0 && i < cnt; i++) {
+      if ((size_t)left < iov[i].iov_len)
+        iov[i].iov_len = (size_t)left;
+      left -= (long)iov[i].iov_len;
+    }
+    if (fit < 0)
+      r = fit;
+  }
+  switch (r ? -1 : nr) {
+  case -1: break;
   case SYS_readv: r = readv(h, iov, (int)cnt); break;
   case SYS_writev: r = writev(h, iov, (int)cnt); break;
   case SYS_preadv: r = preadv(h, iov, (int)cnt, off); break;
   default: r = pwritev(h, iov, (int)cnt, off); break;
   }
-  r = r < 0 ? -errno : r;
+  r = r < 0 && r != -ENOSPC ? -errno : r;
+  disk_done(c, h, &op);
   if (iov != small)
     free(iov);
+  return r;
+}
+
+/* write, pwrite64 and ftruncate (len the new size, off -2), under the
+ * disk quota. */
+/* write, pwrite64 (buf: the cVM's buffer, checked) and ftruncate, cut to
+ * what fits in the disk quota. */
+static long do_grow(struct cvm *c, long nr, long fd, int h, const uint64_t *a,
+                    const void *buf) {
+  struct disk_op op;
+  long r, n = disk_begin(c, fd, h, nr == SYS_ftruncate ? a[1] : a[2],
+                         nr == SYS_write ? -1 : nr == SYS_pwrite64 ? (long)a[3] : -2,
+                         &op);
+  if (n < 0)
+    return n;
+  if (nr == SYS_ftruncate)
+    r = ftruncate(h, (off_t)a[1]);
+  else if (nr == SYS_write)
+    r = write(h, buf, (size_t)n);
+  else
+    r = pwrite(h, buf, (size_t)n, (off_t)a[3]);
+  r = r < 0 ? -errno : r;
+  disk_done(c, h, &op);
   return r;
 }
 
@@ -432,7 +606,7 @@ static long do_dup(struct cvm *c, long nr, const uint64_t *a) {
   if (h < 0)
     return h;
   if (nr == SYS_dup)
-    return fd_alloc(c, fcntl(h, F_DUPFD_CLOEXEC, 0), 0);
+    return fd_dup(c, (long)a[0], fcntl(h, F_DUPFD_CLOEXEC, 0), 0);
   long to = (long)a[1];
   if (to < 0 || to >= CVM_MAX_FDS)
     return -EBADF;
@@ -448,11 +622,19 @@ static long do_dup(struct cvm *c, long nr, const uint64_t *a) {
     close(nh);
     return -ENOMEM;
   }
+  if (e->host < 0 && !fd_room(c)) {
+    pthread_mutex_unlock(&c->lock);
+    close(nh);
+    return -EMFILE;
+  }
   if (e->host >= 0)
     close(e->host);
+  else
+    c->fd_used++;
   free(e->path);
   e->host = nh;
   e->path = from && from->path ? strdup(from->path) : NULL;
+  e->given = from && from->given;
   pthread_mutex_unlock(&c->lock);
   return to;
 }
@@ -463,7 +645,7 @@ static long do_fcntl(struct cvm *c, int h, const uint64_t *a) {
   case F_DUPFD:
   case F_DUPFD_CLOEXEC:
     r = fcntl(h, F_DUPFD_CLOEXEC, 0);
-    return r < 0 ? -errno : fd_alloc(c, (int)r, (int)a[2]);
+    return r < 0 ? -errno : fd_dup(c, (long)a[0], (int)r, (int)a[2]);
   case F_GETFD: case F_SETFD: case F_GETFL: case F_SETFL:
     r = fcntl(h, (int)a[1], (long)a[2]);
     return r < 0 ? -errno : r;
@@ -471,8 +653,9 @@ static long do_fcntl(struct cvm *c, int h, const uint64_t *a) {
   case F_OFD_GETLK: case F_OFD_SETLK: case F_OFD_SETLKW: {
     /* Process-associated locks would be the monitor's, shared by every
      * cVM: use open-file-description locks, which cVMs hold apart. */
-    CHECK(a[2], sizeof(struct flock), 1);
-    struct flock fl = *(struct flock *)a[2];
+    struct flock fl;
+    if (guest_read(c, &fl, a[2], sizeof fl))
+      return -EFAULT;
     int cmd = (int)a[1];
     cmd = cmd == F_GETLK ? F_OFD_GETLK : cmd == F_SETLK ? F_OFD_SETLK
         : cmd == F_SETLKW ? F_OFD_SETLKW : cmd;
@@ -482,8 +665,7 @@ static long do_fcntl(struct cvm *c, int h, const uint64_t *a) {
       return -errno;
     if (cmd == F_OFD_GETLK && fl.l_type != F_UNLCK)
       fl.l_pid = -1; /* held by another open file, maybe another cVM */
-    *(struct flock *)a[2] = fl;
-    return r;
+    return guest_write(c, a[2], &fl, sizeof fl) ? -EFAULT : r;
   }
   }
   return -EINVAL;
@@ -497,14 +679,16 @@ static long do_close(struct cvm *c, long fd) {
     e->host = -1;
     free(e->path);
     e->path = NULL;
+    c->fd_used--;
   }
   pthread_mutex_unlock(&c->lock);
   return h < 0 ? -EBADF : (close(h) ? -errno : 0);
 }
 
 static long do_pipe(struct cvm *c, uint64_t ufds, long flags) {
-  CHECK(ufds, 2 * sizeof(int), 1);
   int p[2];
+  if (!guest_buf(c, ufds, sizeof p, 1))
+    return -EFAULT; /* before the pipe is made; guest_write checks again */
   if (pipe2(p, (int)(flags | O_CLOEXEC)))
     return -errno;
   int a = fd_alloc(c, p[0], 0);
@@ -517,42 +701,71 @@ static long do_pipe(struct cvm *c, uint64_t ufds, long flags) {
     do_close(c, a);
     return b;
   }
-  ((int *)ufds)[0] = a;
-  ((int *)ufds)[1] = b;
+  int fds[2] = {a, b};
+  if (guest_write(c, ufds, fds, sizeof fds)) {
+    do_close(c, a);
+    do_close(c, b);
+    return -EFAULT;
+  }
   return 0;
 }
 
 
 
-/* Calls that take an fd and host buffers. */
+/* Calls that take an fd. Data buffers are the kernel's to fill or read
+ * (guest_buf); structures the monitor copies out. */
 static long do_fd_io(struct cvm *c, long nr, const uint64_t *a) {
   int h = fd_host(c, (long)a[0]);
   if (h < 0)
     return h;
+  int in = nr == SYS_read || nr == SYS_pread64 || nr == SYS_getdents64;
+  void *buf = NULL;
+  if (in || nr == SYS_write || nr == SYS_pwrite64)
+    if (!(buf = guest_buf(c, a[1], a[2], in)) && a[2])
+      return -EFAULT;
   long r;
+  struct winsize ws;
   switch (nr) {
-  case SYS_read: CHECK(a[1], a[2], 1); r = read(h, (void *)a[1], a[2]); break;
-  case SYS_write: CHECK(a[1], a[2], 0); r = write(h, (void *)a[1], a[2]); break;
-  case SYS_pread64: CHECK(a[1], a[2], 1); r = pread(h, (void *)a[1], a[2], (off_t)a[3]); break;
-  case SYS_pwrite64: CHECK(a[1], a[2], 0); r = pwrite(h, (void *)a[1], a[2], (off_t)a[3]); break;
+  case SYS_read: r = read(h, buf, a[2]); break;
+  case SYS_write: return do_grow(c, nr, (long)a[0], h, a, buf);
+  case SYS_pread64: r = pread(h, buf, a[2], (off_t)a[3]); break;
+  case SYS_pwrite64: return do_grow(c, nr, (long)a[0], h, a, buf);
+  case SYS_getdents64: r = syscall(SYS_getdents64, h, buf, a[2]); break;
   case SYS_readv: case SYS_writev: case SYS_preadv: case SYS_pwritev:
-    return do_iov(c, nr, h, a[1], (long)a[2], (long)a[3]);
+    return do_iov(c, nr, (long)a[0], h, a[1], (long)a[2], (long)a[3]);
   case SYS_lseek: r = lseek(h, (off_t)a[1], (int)a[2]); break;
-  case SYS_fstat: CHECK(a[1], sizeof(struct stat), 1); r = fstat(h, (struct stat *)a[1]); break;
-  case SYS_ftruncate: r = ftruncate(h, (off_t)a[1]); break;
+  case SYS_fstat: return stat_out(c, h, a[1]);
+  case SYS_ftruncate: return do_grow(c, nr, (long)a[0], h, a, NULL);
   case SYS_fsync: r = fsync(h); break;
   case SYS_fdatasync: r = fdatasync(h); break;
-  case SYS_getdents64: CHECK(a[1], a[2], 1); r = syscall(SYS_getdents64, h, a[1], a[2]); break;
   case SYS_fcntl: return do_fcntl(c, h, a);
   case SYS_ioctl: /* the terminal's size and nothing else */
     if (a[1] != TIOCGWINSZ)
       return -ENOTTY;
-    CHECK(a[2], sizeof(struct winsize), 1);
-    r = ioctl(h, TIOCGWINSZ, (void *)a[2]);
-    break;
+    if (ioctl(h, TIOCGWINSZ, &ws))
+      return -errno;
+    return guest_write(c, a[2], &ws, sizeof ws);
   default: return -ENOSYS;
   }
   return r < 0 ? -errno : r;
+}
+
+/* The cwd copied under the lock (chdir replaces it), written to the cVM
+ * after: never cVM memory with the lock held. */
+static long do_getcwd(struct cvm *c, uint64_t ubuf, size_t size) {
+  char *cwd = malloc(PATH_LEN);
+  if (!cwd)
+    return -ENOMEM;
+  pthread_mutex_lock(&c->lock);
+  size_t n = strlen(c->cwd) + 1;
+  if (n <= PATH_LEN)
+    memcpy(cwd, c->cwd, n);
+  pthread_mutex_unlock(&c->lock);
+  if (n > PATH_LEN)
+    size = 0; /* only a configured cwd can be that long */
+  long r = size < n ? -ERANGE : guest_write(c, ubuf, cwd, n) ? -EFAULT : (long)n;
+  free(cwd);
+  return r;
 }
 
 long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a,
@@ -591,15 +804,7 @@ long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a,
   case SYS_pipe2: return do_pipe(c, a[0], (long)a[1] & (O_NONBLOCK));
   case SYS_chdir: return do_chdir(c, -1, a[0]);
   case SYS_fchdir: return do_chdir(c, (long)a[0], 0);
-  case SYS_getcwd: {
-    CHECK(a[0], a[1], 1);
-    pthread_mutex_lock(&c->lock);
-    size_t n = strlen(c->cwd) + 1;
-    if (a[1] >= n)
-      memcpy((void *)a[0], c->cwd, n);
-    pthread_mutex_unlock(&c->lock);
-    return a[1] < n ? -ERANGE : (long)n;
-  }
+  case SYS_getcwd: return do_getcwd(c, a[0], a[1]);
   }
   *handled = 0;
   return 0;

@@ -1,8 +1,10 @@
 /* The hostcall table: what a cVM may ask of the host, each operation
  * confined to the calling cVM. Numbers are Linux x86-64 syscall numbers
  * (what musl would have used) plus ORC's own above 1000. Every pointer a
- * cVM passes is checked against its memory before use (CHECK); anything
- * not listed answers -ENOSYS and is counted per cVM.
+ * cVM passes goes through guest.c: structures are copied in and out
+ * (guest_read, guest_write), buffers only the kernel touches are checked
+ * ranges (guest_buf); anything not listed answers -ENOSYS and is counted
+ * per cVM.
  *
  * Why each is safe, in one line each, is beside its case. Files are in
  * fs.c. */
@@ -50,32 +52,19 @@ static long do_mmap(struct cvm *c, const uint64_t *a) {
       return e;
     }
   }
-  return (long)p;
+  return (long)(uintptr_t)p; /* the region is the cVM's view of itself */
 }
 
+/* The kernel moves the pages (region_remap): the monitor copies nothing. */
 static long do_mremap(struct cvm *c, const uint64_t *a) {
-  char *old = cvm_ptr(c, a[0]);
-  size_t oldlen = (a[1] + 4095) & ~4095ul, newlen = (a[2] + 4095) & ~4095ul;
-  if (!newlen || (uintptr_t)old % 4096 || !cvm_can_access(c, old, oldlen, 1))
-    return -EINVAL;
+  long err;
+  if (a[3] & ~(uint64_t)MREMAP_MAYMOVE)
+    return -EINVAL; /* MREMAP_FIXED, DONTUNMAP: the monitor places everything */
   pthread_mutex_lock(&c->lock);
-  long ret = (long)old;
-  if (newlen <= oldlen) {
-    region_unmap(&c->mem, old + newlen, oldlen - newlen);
-  } else if (!(a[3] & MREMAP_MAYMOVE)) {
-    ret = -ENOMEM;
-  } else {
-    char *p = region_map(&c->mem, newlen, PROT_READ | PROT_WRITE);
-    if (p) {
-      memcpy(p, old, oldlen);
-      region_unmap(&c->mem, old, oldlen);
-      ret = (long)p;
-    } else {
-      ret = -ENOMEM;
-    }
-  }
+  char *p = region_remap(&c->mem, guest_host(c, a[0]), a[1], a[2],
+                         (int)(a[3] & MREMAP_MAYMOVE), &err);
   pthread_mutex_unlock(&c->lock);
-  return ret;
+  return p ? (long)(uintptr_t)p : err;
 }
 
 static long do_memory(struct cvm *c, long nr, const uint64_t *a) {
@@ -87,64 +76,151 @@ static long do_memory(struct cvm *c, long nr, const uint64_t *a) {
     return do_mremap(c, a);
   case SYS_munmap: /* only pages of the region, given back to it */
     pthread_mutex_lock(&c->lock);
-    ret = region_unmap(&c->mem, cvm_ptr(c, a[0]), a[1]);
+    ret = region_unmap(&c->mem, guest_host(c, a[0]), a[1]);
     pthread_mutex_unlock(&c->lock);
     return ret;
   case SYS_mprotect: /* never executable */
     pthread_mutex_lock(&c->lock);
-    ret = region_protect(&c->mem, cvm_ptr(c, a[0]), a[1], (int)a[2]);
+    ret = region_protect(&c->mem, guest_host(c, a[0]), a[1], (int)a[2]);
     pthread_mutex_unlock(&c->lock);
     return ret;
-  case SYS_madvise: /* advice on the cVM's own pages only */
-    if (!cvm_can_access(c, cvm_ptr(c, a[0]), a[1], 1))
+  case SYS_madvise: { /* advice on the cVM's own pages only, never on the
+                       shared objects (MADV_DONTNEED would drop their
+                       relocations for every cVM) */
+    void *p = guest_host(c, a[0]);
+    int advice = (int)a[2];
+    if (!a[1] || !region_allows(&c->mem, p, a[1], 0))
       return -EINVAL;
-    return madvise(cvm_ptr(c, a[0]), a[1], (int)a[2]) ? -errno : 0;
+    /* Only advice on how the pages are used; not MADV_HWPOISON and the
+     * like, which reach past them (a root monitor would obey). */
+    if (advice != MADV_NORMAL && advice != MADV_RANDOM &&
+        advice != MADV_SEQUENTIAL && advice != MADV_WILLNEED &&
+        advice != MADV_DONTNEED && advice != MADV_FREE)
+      return -EINVAL;
+    return madvise(p, a[1], advice) ? -errno : 0;
+  }
   case SYS_brk: /* no brk heap: musl's malloc falls back to mmap */
     return 0;
   }
   return -ENOSYS;
 }
 
+/* The futex word is the one place where the kernel itself reads cVM memory
+ * for the monitor: it must, to compare and sleep atomically. The word is
+ * checked writable first; if another thread unmaps it meanwhile, the
+ * kernel's own access answers EFAULT, and it cannot reach anything but
+ * the cVM's region (whose address space stays the cVM's, monitor.h). The
+ * timeout is copied in. */
 static long do_futex(struct cvm *c, const uint64_t *a) {
   int op = (int)a[1] & FUTEX_CMD_MASK;
-  CHECK(a[0], 4, 1);
+  void *uaddr = guest_buf(c, a[0], 4, 1), *uaddr2 = NULL;
+  struct timespec ts, *tsp = NULL;
+  if (!uaddr)
+    return -EFAULT;
   if (op != FUTEX_WAIT && op != FUTEX_WAKE && op != FUTEX_WAIT_BITSET &&
       op != FUTEX_WAKE_BITSET && op != FUTEX_REQUEUE && op != FUTEX_CMP_REQUEUE)
     return -ENOSYS;
-  if ((op == FUTEX_WAIT || op == FUTEX_WAIT_BITSET) && a[3])
-    CHECK(a[3], sizeof(struct timespec), 0);
-  if (op == FUTEX_REQUEUE || op == FUTEX_CMP_REQUEUE)
-    CHECK(a[4], 4, 1);
-  /* Always private: cVM memory belongs to this process only. */
-  long r = syscall(SYS_futex, a[0], (long)(a[1] | FUTEX_PRIVATE_FLAG), a[2],
-                   a[3], a[4], a[5]);
+  if ((op == FUTEX_WAIT || op == FUTEX_WAIT_BITSET) && a[3]) {
+    if (guest_read(c, &ts, a[3], sizeof ts))
+      return -EFAULT;
+    tsp = &ts;
+  }
+  if ((op == FUTEX_REQUEUE || op == FUTEX_CMP_REQUEUE) &&
+      !(uaddr2 = guest_buf(c, a[4], 4, 1)))
+    return -EFAULT;
+  /* Always private: cVM memory belongs to this process only. For the
+   * requeues a[3] is a count, not a pointer. */
+  long r = syscall(SYS_futex, uaddr, (long)(a[1] | FUTEX_PRIVATE_FLAG), a[2],
+                   tsp ? (uint64_t)(uintptr_t)tsp : a[3], uaddr2, a[5]);
   return r < 0 ? -errno : r;
 }
 
-static long do_time(struct cvm *c, long nr, const uint64_t *a) {
+/* The clocks a cVM may read: wall and monotonic time (coarse, raw and
+ * boot-time variants alike), its calling thread's own CPU time
+ * (CLOCK_THREAD_CPUTIME_ID, or the id musl's pthread_getcpuclockid makes
+ * from the cVM-local tid; the hostcall runs on that thread's own host
+ * thread, so the host's thread clock is the cVM thread's), and its own
+ * process CPU time (CVM_CPU_CLOCK: the sum of its threads', for musl's
+ * clock()). Every other CPU clock (the monitor process's, another thread's
+ * or process's by id) would tell a cVM how much CPU the monitor, other
+ * tenants or other processes used: EINVAL, as for an id that does not
+ * exist. */
+#define CVM_CPU_CLOCK (-100)
+static long cvm_clock(const struct cvm_thread *t, uint64_t id) {
+  switch ((long)id) {
+  case CLOCK_REALTIME: case CLOCK_MONOTONIC: case CLOCK_MONOTONIC_RAW:
+  case CLOCK_REALTIME_COARSE: case CLOCK_MONOTONIC_COARSE: case CLOCK_BOOTTIME:
+  case CLOCK_THREAD_CPUTIME_ID:
+    return (long)id;
+  case CLOCK_PROCESS_CPUTIME_ID:
+  case (-0 - 1) * 8 + 2: /* the calling process, by pid 0 */
+  case (-1 - 1) * 8 + 2: /* the cVM by its own pid, 1 */
+    return CVM_CPU_CLOCK;
+  }
+  if ((long)id == (-(long)t->tid - 1) * 8 + 6) /* own thread, scheduler clock */
+    return CLOCK_THREAD_CPUTIME_ID;
+  return -EINVAL;
+}
+
+/* The CPU time of every thread of the cVM, those that ended included. */
+static void cvm_cpu_time(struct cvm *c, struct timespec *ts) {
+  pthread_mutex_lock(&c->lock);
+  uint64_t ns = c->cpu_done_ns;
+  for (int i = 0; i < CVM_MAX_THREADS; i++) {
+    clockid_t id;
+    struct timespec t;
+    if (c->threads[i] && c->threads[i]->host && /* 0 until it is created */
+        !pthread_getcpuclockid(c->threads[i]->host, &id) &&
+        !clock_gettime(id, &t))
+      ns += (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+  }
+  pthread_mutex_unlock(&c->lock);
+  ts->tv_sec = (time_t)(ns / 1000000000u);
+  ts->tv_nsec = (long)(ns % 1000000000u);
+}
+
+/* A result copied out, or -EFAULT; else the call's own result r. */
+static long out(struct cvm *c, long r, uint64_t dst, const void *src, size_t n) {
+  return r == 0 && dst && guest_write(c, dst, src, n) ? -EFAULT : r;
+}
+
+static long do_time(struct cvm_thread *t, long nr, const uint64_t *a) {
+  struct cvm *c = t->cvm;
+  struct timespec ts, rem = {0};
+  struct timeval tv;
+  long id = nr == SYS_clock_gettime || nr == SYS_clock_getres ||
+                    nr == SYS_clock_nanosleep
+                ? cvm_clock(t, a[0])
+                : 0;
+  if (id == -EINVAL || (id == CVM_CPU_CLOCK && nr == SYS_clock_nanosleep))
+    return -EINVAL;
   switch (nr) {
   case SYS_clock_gettime:
-    CHECK(a[1], sizeof(struct timespec), 1);
-    return clock_gettime((clockid_t)a[0], (struct timespec *)a[1]) ? -errno : 0;
+    if (!a[1])
+      return -EFAULT;
+    if (id == CVM_CPU_CLOCK)
+      return cvm_cpu_time(c, &ts), out(c, 0, a[1], &ts, sizeof ts);
+    return out(c, clock_gettime((clockid_t)id, &ts) ? -errno : 0, a[1], &ts,
+               sizeof ts);
   case SYS_clock_getres:
-    if (a[1])
-      CHECK(a[1], sizeof(struct timespec), 1);
-    return clock_getres((clockid_t)a[0], (struct timespec *)a[1]) ? -errno : 0;
+    if (id == CVM_CPU_CLOCK)
+      id = CLOCK_THREAD_CPUTIME_ID; /* the same resolution */
+    return out(c, clock_getres((clockid_t)id, &ts) ? -errno : 0, a[1], &ts,
+               sizeof ts);
   case SYS_gettimeofday:
-    if (a[0])
-      CHECK(a[0], sizeof(struct timeval), 1);
-    return gettimeofday((struct timeval *)a[0], NULL) ? -errno : 0;
+    return out(c, gettimeofday(&tv, NULL) ? -errno : 0, a[0], &tv, sizeof tv);
   case SYS_nanosleep:
-    CHECK(a[0], sizeof(struct timespec), 0);
-    if (a[1])
-      CHECK(a[1], sizeof(struct timespec), 1);
-    return nanosleep((void *)a[0], (void *)a[1]) ? -errno : 0;
-  case SYS_clock_nanosleep:
-    CHECK(a[2], sizeof(struct timespec), 0);
-    if (a[3])
-      CHECK(a[3], sizeof(struct timespec), 1);
-    return -clock_nanosleep((clockid_t)a[0], (int)a[1], (void *)a[2],
-                            (void *)a[3]);
+  case SYS_clock_nanosleep: {
+    int clk = nr == SYS_nanosleep ? CLOCK_REALTIME : (int)id;
+    int flags = nr == SYS_nanosleep ? 0 : (int)a[1];
+    uint64_t req = nr == SYS_nanosleep ? a[0] : a[2];
+    uint64_t urem = nr == SYS_nanosleep ? a[1] : a[3];
+    if (guest_read(c, &ts, req, sizeof ts))
+      return -EFAULT;
+    long r = -clock_nanosleep((clockid_t)clk, flags, &ts, &rem);
+    return r == -EINTR && urem && guest_write(c, urem, &rem, sizeof rem) ? -EFAULT
+                                                                        : r;
+  }
   }
   return -ENOSYS;
 }
@@ -159,8 +235,7 @@ static long do_identity(struct cvm_thread *t, long nr, const uint64_t *a) {
   case SYS_gettid:
     return t->tid;
   case SYS_set_tid_address: /* cleared and woken when the thread ends */
-    CHECK(a[0], 4, 1);
-    t->clear_tid = (int *)a[0];
+    t->clear_tid = a[0];
     return t->tid;
   case SYS_getuid:
   case SYS_geteuid:
@@ -168,21 +243,21 @@ static long do_identity(struct cvm_thread *t, long nr, const uint64_t *a) {
   case SYS_getegid:
     return 0;
   case SYS_uname: {
-    CHECK(a[0], sizeof(struct utsname), 1);
-    struct utsname *u = (struct utsname *)a[0];
-    memset(u, 0, sizeof *u);
-    strcpy(u->sysname, "Linux");
-    snprintf(u->nodename, sizeof u->nodename, "%s", c->name);
-    strcpy(u->release, "6.0.0-orc");
-    strcpy(u->version, "#1 ORC cVM");
-    strcpy(u->machine, "x86_64");
-    return 0;
+    struct utsname u = {0};
+    strcpy(u.sysname, "Linux");
+    snprintf(u.nodename, sizeof u.nodename, "%s", c->name);
+    strcpy(u.release, "6.0.0-orc");
+    strcpy(u.version, "#1 ORC cVM");
+    strcpy(u.machine, "x86_64");
+    return guest_write(c, a[0], &u, sizeof u);
   }
-  case SYS_getrandom:
-    CHECK(a[0], a[1], 1);
-    return getrandom((void *)a[0], a[1], (unsigned)a[2] & GRND_NONBLOCK) < 0
-               ? -errno
-               : (long)a[1];
+  case SYS_getrandom: { /* the kernel fills the cVM's buffer */
+    void *buf = guest_buf(c, a[0], a[1], 1);
+    if (!buf)
+      return -EFAULT;
+    long r = getrandom(buf, a[1], (unsigned)a[2] & GRND_NONBLOCK);
+    return r < 0 ? -errno : r;
+  }
   }
   return -ENOSYS;
 }
@@ -191,19 +266,12 @@ static long do_identity(struct cvm_thread *t, long nr, const uint64_t *a) {
  * nowhere, delivered never), and raising one ends the cVM with it. */
 static long do_signal(struct cvm_thread *t, long nr, const uint64_t *a) {
   struct cvm *c = t->cvm;
+  static const char none[32]; /* an empty old mask or old action */
   switch (nr) {
   case SYS_rt_sigprocmask:
-    if (a[2]) {
-      CHECK(a[2], 8, 1);
-      memset((void *)a[2], 0, 8);
-    }
-    return 0;
+    return out(c, 0, a[2], none, 8);
   case SYS_rt_sigaction:
-    if (a[2]) {
-      CHECK(a[2], 32, 1);
-      memset((void *)a[2], 0, 32);
-    }
-    return 0;
+    return out(c, 0, a[2], none, 32);
   case SYS_sigaltstack:
     return 0;
   case SYS_tkill:
@@ -273,8 +341,7 @@ static long dispatch(struct cvm_thread *t) {
   case ORC_HC_EXIT_CVM:
     cvm_kill(t, (int)a[0] & 0xff, 0);
   case ORC_HC_THREAD_START:
-    return cvm_thread_start(t, (void *)a[0], (void *)a[1], (void *)a[2],
-                            (void *)a[3], (int *)a[4], (int *)a[5]);
+    return cvm_thread_start(t, a);
   case SYS_mmap: case SYS_munmap: case SYS_mremap: case SYS_mprotect:
   case SYS_madvise: case SYS_brk:
     return do_memory(c, nr, a);
@@ -284,7 +351,7 @@ static long dispatch(struct cvm_thread *t) {
     return sched_yield() ? -errno : 0;
   case SYS_clock_gettime: case SYS_clock_getres: case SYS_gettimeofday:
   case SYS_nanosleep: case SYS_clock_nanosleep:
-    return do_time(c, nr, a);
+    return do_time(t, nr, a);
   case SYS_getpid: case SYS_getppid: case SYS_gettid: case SYS_set_tid_address:
   case SYS_getuid: case SYS_geteuid: case SYS_getgid: case SYS_getegid:
   case SYS_uname: case SYS_getrandom:

@@ -1,11 +1,14 @@
 /* orc: the monitor's command line.
  *
- *   orc run [--root DIR] [--mem SIZE] [--net] [--env K=V]... PROGRAM [ARGS...]
+ *   orc run [--root DIR] [--mem SIZE] [--disk SIZE] [--net] [--user U]
+ *           [--env K=V]... PROGRAM [ARGS...]
  *   orc deploy CONFIG.yaml [--json]
- *   orc inspect [--root DIR] PROGRAM...
+ *   orc inspect [--root DIR] [--user U] PROGRAM...
  *
  * The sequence is fixed: process-wide set-up (FS/GS base access, fault
- * handlers), then the command. */
+ * handlers, the code arena); the command's input read and what it needs
+ * from the host opened; confinement (monitor_confine: the fd account, the
+ * drop of root, the seccomp filter); only then objects and cVMs. */
 #define _GNU_SOURCE
 #include "deploy.h"
 #include "monitor.h"
@@ -19,19 +22,37 @@
 
 static void usage(void) {
   fprintf(stderr,
-          "usage: orc run [--root DIR] [--cwd DIR] [--lib DIR] [--mem SIZE] [--net]\n"
-          "               [--env K=V]... [--inherit-env] PROGRAM [ARGS...]\n"
+          "usage: orc run [--root DIR] [--cwd DIR] [--lib DIR] [--mem SIZE] [--disk SIZE]\n"
+          "               [--net] [--user USER[:GROUP]] [--env K=V]... [--inherit-env]\n"
+          "               PROGRAM [ARGS...]\n"
           "       orc deploy CONFIG.yaml [--json]\n"
-          "       orc inspect [--root DIR] PROGRAM...\n");
+          "       orc inspect [--root DIR] [--user USER[:GROUP]] PROGRAM...\n");
   exit(2);
 }
 
-/* orc inspect [--root DIR] PROGRAM...: what the store would share. */
+/* Confinement, after the command opened what it needs from the host. */
+static void confine(const char *cmd, const char *user, size_t cvms) {
+  char err[600];
+  struct monitor_plan plan = {user, cvms, 0};
+  if (monitor_confine(&plan, err, sizeof err)) {
+    fprintf(stderr, "orc %s: %s\n", cmd, err);
+    exit(2);
+  }
+}
+
+/* orc inspect [--root DIR] [--user U] PROGRAM...: what the store would
+ * share, from the loader alone (no cVM is made). */
 static int cmd_inspect(int argc, char **argv) {
-  const char *root = ".";
+  const char *root = ".", *user = NULL;
   int i = 1, status = 0;
-  if (i + 1 < argc && !strcmp(argv[i], "--root"))
-    root = argv[i + 1], i += 2;
+  for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
+    if (!strcmp(argv[i], "--root"))
+      root = argv[i + 1];
+    else if (!strcmp(argv[i], "--user"))
+      user = argv[i + 1];
+    else
+      usage();
+  }
   if (i >= argc)
     usage();
   int rootfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
@@ -39,19 +60,18 @@ static int cmd_inspect(int argc, char **argv) {
     fprintf(stderr, "orc inspect: --root %s: %s\n", root, strerror(errno));
     return 2;
   }
-  struct cvm *cs[64];
+  confine("inspect", user, 0);
+  struct orc_link *ls[64];
   int n = 0;
   for (; i < argc && n < 64; i++) {
-    struct cvm_config cfg = {.name = argv[i], .program = argv[i],
-                             .rootfd = rootfd, .quota = 16u << 20,
-                             .stdio = {-1, -1, -1}};
     char err[600];
-    if (cvm_create(monitor_store(), &cfg, &cs[n], err, sizeof err)) {
+    if (root_link(monitor_store(), rootfd, NULL, argv[i], &ls[n], err,
+                  sizeof err)) {
       fprintf(stderr, "orc inspect: %s\n", err);
       status = 1;
       continue;
     }
-    const struct orc_link *l = cs[n]->link;
+    const struct orc_link *l = ls[n];
     printf("%s: %zu objects, %zu bytes of state per cVM\n", argv[i],
            orc_link_objects(l), orc_link_state_size(l));
     for (size_t k = 0; k < orc_link_objects(l); k++) {
@@ -74,14 +94,14 @@ static int cmd_inspect(int argc, char **argv) {
          "duplicated thanks to sharing\n",
          si.objects, si.users, si.bytes_shared, si.bytes_duplicated);
   while (n--)
-    cvm_destroy(cs[n]);
+    orc_link_release(ls[n]);
   close(rootfd);
   return status;
 }
 
 static int cmd_run(int argc, char **argv) {
-  const char *root = ".";
-  size_t quota = 256u << 20;
+  const char *root = ".", *user = NULL;
+  size_t quota = 256u << 20, disk = 256u << 20;
   char *envp[256];
   int nenv = 0, i = 1, net = 0, inherit = 0;
   const char *cwd = NULL, *libdir = NULL;
@@ -94,6 +114,14 @@ static int cmd_run(int argc, char **argv) {
         fprintf(stderr, "orc run: --mem: %s\n", why);
         return 2;
       }
+    } else if (!strcmp(argv[i], "--disk") && i + 1 < argc) {
+      char why[160];
+      if (parse_size(argv[++i], CVM_QUOTA_MAX, &disk, why, sizeof why)) {
+        fprintf(stderr, "orc run: --disk: %s\n", why);
+        return 2;
+      }
+    } else if (!strcmp(argv[i], "--user") && i + 1 < argc) {
+      user = argv[++i];
     } else if (!strcmp(argv[i], "--net")) {
       net = 1;
     } else if (!strcmp(argv[i], "--cwd") && i + 1 < argc) {
@@ -122,9 +150,10 @@ static int cmd_run(int argc, char **argv) {
     fprintf(stderr, "orc run: --root %s: %s\n", root, strerror(errno));
     return 2;
   }
+  confine("run", user, 1);
   struct orc_store *store = monitor_store();
   struct cvm_config cfg = {.name = argv[i], .program = argv[i],
-                           .rootfd = rootfd, .quota = quota,
+                           .rootfd = rootfd, .quota = quota, .disk = disk,
                            .cwd = cwd, .libdir = libdir,
                            .stdio = {0, 1, 2}, .net = net};
   struct cvm *c;

@@ -41,22 +41,47 @@ void region_free(struct region *r) {
   memset(r, 0, sizeof *r);
 }
 
-static int used(const struct region *r, size_t page) {
-  const uint64_t *l = r->leaf[page / LEAF_PAGES];
-  return l && (l[page % LEAF_PAGES / 64] >> (page % 64) & 1);
+/* The page map is read without the lock by guest.c (region_allows):
+ * leaves and words are loaded and stored atomically, and a leaf, once
+ * made, stays until region_free. */
+static struct region_leaf *leaf_of(const struct region *r, size_t page) {
+  return __atomic_load_n(&r->leaf[page / LEAF_PAGES], __ATOMIC_ACQUIRE);
 }
 
-/* Marks pages [first, first + n) used or free; -1 if a leaf cannot be
- * made (nothing is marked then). */
-static int mark(struct region *r, size_t first, size_t n, int on) {
-  for (size_t i = first / LEAF_PAGES; on && i <= (first + n - 1) / LEAF_PAGES; i++)
-    if (!r->leaf[i] && !(r->leaf[i] = calloc(LEAF_PAGES / 64, sizeof (uint64_t))))
+static uint64_t word(const uint64_t *w, size_t page) {
+  return __atomic_load_n(&w[page % LEAF_PAGES / 64], __ATOMIC_RELAXED);
+}
+
+static int used(const struct region *r, size_t page) {
+  const struct region_leaf *l = leaf_of(r, page);
+  return l && (word(l->used, page) >> (page % 64) & 1);
+}
+
+static void set_bit(uint64_t *w, size_t page, int on) {
+  uint64_t bit = 1ull << (page % 64), old = word(w, page);
+  __atomic_store_n(&w[page % LEAF_PAGES / 64], on ? old | bit : old & ~bit,
+                   __ATOMIC_RELAXED);
+}
+
+/* Marks pages [first, first + n) used with protection prot, or free if
+ * prot < 0; -1 if a leaf cannot be made (nothing is marked then). On
+ * x86-64 a writable page is readable too. */
+static int mark(struct region *r, size_t first, size_t n, int prot) {
+  for (size_t i = first / LEAF_PAGES; prot >= 0 && i <= (first + n - 1) / LEAF_PAGES; i++) {
+    if (r->leaf[i])
+      continue;
+    struct region_leaf *l = calloc(1, sizeof *l);
+    if (!l)
       return -1;
+    __atomic_store_n(&r->leaf[i], l, __ATOMIC_RELEASE);
+  }
   for (size_t i = first; i < first + n; i++) {
-    uint64_t *l = r->leaf[i / LEAF_PAGES], bit = 1ull << (i % 64);
-    if (l)
-      l[i % LEAF_PAGES / 64] = on ? l[i % LEAF_PAGES / 64] | bit
-                                  : l[i % LEAF_PAGES / 64] & ~bit;
+    struct region_leaf *l = r->leaf[i / LEAF_PAGES];
+    if (!l)
+      continue;
+    set_bit(l->used, i, prot >= 0);
+    set_bit(l->read, i, prot > 0 && (prot & (PROT_READ | PROT_WRITE)));
+    set_bit(l->write, i, prot > 0 && (prot & PROT_WRITE));
   }
   return 0;
 }
@@ -69,8 +94,8 @@ void *region_map(struct region *r, size_t len, int prot) {
   for (size_t i = 0, run = 0; i < r->npages; i++) {
     /* A word of 64 pages at once when it cannot end the search: all used,
      * or all free and the run still short at its end. */
-    const uint64_t *l = r->leaf[i / LEAF_PAGES];
-    uint64_t w = l ? l[i % LEAF_PAGES / 64] : 0;
+    const struct region_leaf *l = r->leaf[i / LEAF_PAGES];
+    uint64_t w = l ? l->used[i % LEAF_PAGES / 64] : 0;
     if (i % 64 == 0 && i + 64 <= r->npages &&
         (w == ~0ull || (w == 0 && run + 64 < n))) {
       run = w ? 0 : run + 64;
@@ -82,16 +107,26 @@ void *region_map(struct region *r, size_t len, int prot) {
       continue;
     size_t first = i + 1 - n;
     char *p = r->base + first * PAGE;
-    if (mark(r, first, n, 1))
+    if (mark(r, first, n, prot))
       return NULL;
     if (mprotect(p, n * PAGE, prot)) {
-      mark(r, first, n, 0);
+      mark(r, first, n, -1);
       return NULL;
     }
     r->committed += n * PAGE;
     return p;
   }
   return NULL;
+}
+
+/* The page's protection (PROT_NONE, PROT_READ or PROT_READ | PROT_WRITE),
+ * or -1 if it is free. */
+static int page_prot(const struct region *r, size_t page) {
+  const struct region_leaf *l = leaf_of(r, page);
+  if (!used(r, page))
+    return -1;
+  return (word(l->read, page) >> (page % 64) & 1 ? PROT_READ : 0) |
+         (word(l->write, page) >> (page % 64) & 1 ? PROT_WRITE : 0);
 }
 
 static int in_region(const struct region *r, const void *p, size_t len) {
@@ -119,7 +154,7 @@ int region_unmap(struct region *r, void *addr, size_t len) {
       run++;
     mmap(r->base + i * PAGE, run * PAGE, PROT_NONE,
          MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
-    mark(r, i, run, 0);
+    mark(r, i, run, -1);
     r->committed -= run * PAGE;
     i += run;
   }
@@ -136,7 +171,10 @@ int region_protect(struct region *r, void *addr, size_t len, int prot) {
   for (size_t i = first; i < first + len / PAGE; i++)
     if (!used(r, i))
       return -ENOMEM;
-  return mprotect(addr, len, prot) ? -errno : 0;
+  if (mprotect(addr, len, prot))
+    return -errno;
+  mark(r, first, len / PAGE, prot);
+  return 0;
 }
 
 /* Byte-granular allocations packed from whole pages: state instances and
@@ -159,28 +197,54 @@ void *region_alloc_bytes(struct region *r, size_t size, size_t align) {
   return (void *)at;
 }
 
-void *cvm_ptr(const struct cvm *c, uint64_t p) {
-  uint32_t off = (uint32_t)p;
-  if (!p)
-    return NULL;
-  return off >= WINDOW_VIEW ? (void *)(uintptr_t)off : c->window + off;
+int region_allows(const struct region *r, const void *p, size_t len, int write) {
+  if (!in_region(r, p, len))
+    return 0;
+  size_t first = (size_t)((const char *)p - r->base) / PAGE;
+  size_t last = (size_t)((const char *)p + len - 1 - r->base) / PAGE;
+  for (size_t i = first; i <= last; i++) {
+    const struct region_leaf *l = leaf_of(r, i);
+    if (!l || !(word(write ? l->write : l->read, i) >> (i % 64) & 1))
+      return 0;
+  }
+  return 1;
 }
 
-/* The cVM may read its region and the shared objects it links (string
- * literals, tables), as cvm_ptr gives their addresses; it may write only
- * its region's allocated pages. */
-int cvm_can_access(const struct cvm *c, const void *p, size_t len, int write) {
-  if (!len)
-    return 1;
-  if (in_region(&c->mem, p, len)) {
-    size_t first = (size_t)((const char *)p - c->mem.base) / PAGE;
-    size_t last = (size_t)((const char *)p + len - 1 - c->mem.base) / PAGE;
-    for (size_t i = first; i <= last; i++)
-      if (!used(&c->mem, i))
-        return 0;
-    return 1;
+/* mremap: shrinking gives the tail back; growing moves the pages with the
+ * kernel's mremap onto a fresh run of the region (MREMAP_DONTUNMAP leaves
+ * the old range mapped, so the region never has a hole another mapping of
+ * the process could land in; the old range is then given back like any
+ * other). The monitor never touches the contents: they move with their
+ * protection, file mappings included. The old range must have one
+ * protection throughout (Linux: one mapping, else EFAULT). */
+void *region_remap(struct region *r, void *old, size_t oldlen, size_t newlen,
+                   int maymove, long *err) {
+  oldlen = (oldlen + PAGE - 1) / PAGE * PAGE;
+  newlen = (newlen + PAGE - 1) / PAGE * PAGE;
+  *err = -EINVAL;
+  if (!oldlen || !newlen || (uintptr_t)old % PAGE || !in_region(r, old, oldlen))
+    return NULL;
+  size_t first = (size_t)((char *)old - r->base) / PAGE;
+  int prot = page_prot(r, first);
+  for (size_t i = first; i < first + oldlen / PAGE; i++)
+    if (prot < 0 || page_prot(r, i) != prot)
+      return *err = -EFAULT, NULL;
+  if (newlen <= oldlen) {
+    region_unmap(r, (char *)old + newlen, oldlen - newlen);
+    return old;
   }
-  return !write && orc_link_contains(c->link, p, len);
+  *err = -ENOMEM;
+  char *p = maymove ? region_map(r, newlen, prot) : NULL;
+  if (!p)
+    return NULL;
+  if (mremap(old, oldlen, oldlen, MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP,
+             p) == MAP_FAILED) {
+    *err = -errno;
+    region_unmap(r, p, newlen);
+    return NULL;
+  }
+  region_unmap(r, old, oldlen);
+  return p;
 }
 
 /* Bytes of the region's pages that are resident now (mincore): what the

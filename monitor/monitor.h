@@ -1,4 +1,5 @@
-/* The monitor: cVMs, their hostcalls, and the CLI. The trusted base.
+/* The monitor: cVMs and their hostcalls, the trusted base (the CLI and
+ * `orc deploy` are the orc executable's, outside this library).
  *
  * A cVM is a 4 GiB window of the address space (GS = its base for every
  * thread; window.c) holding its read-only capability table, one state
@@ -32,7 +33,15 @@
 #define CVM_QUOTA_MAX ((size_t)1 << 40)
 #define HOST_STACK_SIZE (128 * 1024)
 #define ALT_STACK_SIZE (64 * 1024)
-#define LEAF_PAGES 512 /* pages per leaf of a region's page map (64 bytes) */
+#define LEAF_PAGES 512 /* pages per leaf of a region's page map  */
+/* A cVM's fd account: the host fds it may hold at once, which are its fd
+ * table's entries, its root, and two for each of its threads (what a
+ * hostcall may hold before it places or closes them: a parent directory,
+ * a new fd). At most a full table and one thread; at least 16 fds. */
+#define CVM_FD_ACCOUNT (CVM_MAX_FDS + 1 + 2)
+#define CVM_FD_ACCOUNT_MIN (16 + 1 + 2)
+#define MONITOR_FDS 64 /* the monitor's own: stdio, the object being read */
+#define DISK_NAME_BYTES 4096 /* what a new file, directory or link costs */
 
 /* The address space (docs/architecture.md). */
 #define GiB (1ull << 30)
@@ -61,7 +70,8 @@ struct cvm_thread {
   sigjmp_buf exit_jmp;
   pthread_t host;
   int tid;           /* cVM-local */
-  int *clear_tid;    /* futex word cleared and woken at thread exit */
+  uint64_t clear_tid; /* cVM pointer to the futex word cleared and woken
+                         at thread exit, or 0 */
   void *alt_stack;   /* signal handlers run here */
   /* What the thread runs when it starts. */
   void *entry, *arg, *stack;
@@ -79,13 +89,19 @@ struct cvm_thread {
 #define CVM_SIGCANCEL 33
 
 /* The cVM's memory: one reservation, committed page by page under the
- * quota (mem.c). */
+ * quota (mem.c). Its page map keeps, per page, three bits: allocated,
+ * readable, writable (the protection the cVM asked for with mmap,
+ * mprotect, mremap; cleared by munmap), in leaves of LEAF_PAGES pages
+ * (192 bytes) made on first use. */
+struct region_leaf {
+  uint64_t used[LEAF_PAGES / 64], read[LEAF_PAGES / 64], write[LEAF_PAGES / 64];
+};
 struct region {
   char *base;
   size_t size;          /* reserved bytes */
   size_t quota;         /* most bytes committed at once */
   size_t committed;
-  uint64_t **leaf;      /* page map: bit set if the page is allocated */
+  struct region_leaf **leaf; /* the page map */
   size_t nleaves;       /* of LEAF_PAGES pages each, NULL until used */
   size_t npages;
   char *bump, *bump_end; /* byte-granular allocations (state, TLS) */
@@ -94,6 +110,8 @@ struct region {
 struct fd_entry {
   int host;   /* -1 when free */
   char *path; /* for directories: path inside the root, for *at() */
+  int given;  /* a host file the monitor gave (stdio) and its dups: not in
+                 the root, not charged to the disk quota */
 };
 
 enum cvm_state { CVM_RUNNING, CVM_EXITED, CVM_FAILED };
@@ -117,9 +135,16 @@ struct cvm {
   struct cvm_thread *threads[CVM_MAX_THREADS];
   int next_tid;
   int live_threads;
+  uint64_t cpu_done_ns; /* CPU time of its threads that ended */
   enum cvm_state state;
   int status;     /* exit status, or the signal that killed it */
   int net;        /* networking allowed */
+  int fd_account; /* host fds it may hold (CVM_FD_ACCOUNT), set at create */
+  int fd_used;    /* entries of its fd table in use (under lock) */
+  /* Disk quota of writes into the root (fs.c): bytes files grew by, and
+   * DISK_NAME_BYTES per name made; 0: no quota. */
+  size_t disk_quota, disk_used;
+  pthread_mutex_t disk_lock; /* the size check and the write together */
   pthread_cond_t done;
   unsigned *enosys; /* unimplemented hostcalls by number (< CVM_ENOSYS_MAX),
                        allocated by the first one */
@@ -133,11 +158,18 @@ struct cvm_config {
   const char *cwd;     /* inside root; NULL: "/" */
   const char *libdir;  /* searched before /lib, /usr/lib, /usr/local/lib */
   size_t quota;
+  size_t disk;  /* disk quota of writes into the root; 0: none */
   int stdio[3]; /* host fds for the cVM's 0, 1, 2 (dup'ed) */
   int net;
 };
 int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
                struct cvm **out, char *err, size_t errlen);
+/* The link of `program` (a path in the root) and the libraries it needs,
+ * from the store or loaded into it, without a cVM (orc inspect); the
+ * caller releases it (orc_link_release). 0, or -1 with err. */
+int root_link(struct orc_store *store, int rootfd, const char *libdir,
+              const char *program, struct orc_link **out, char *err,
+              size_t errlen);
 /* Starts the main thread with these arguments and environment; returns
  * at once: 0, or -errno (-E2BIG: more than CVM_ARG_MAX bytes of them) with
  * the reason in err. */
@@ -151,40 +183,80 @@ void cvm_destroy(struct cvm *c);
  * or a refused syscall) or this thread only. Does not return. */
 void cvm_exit_thread(struct cvm_thread *t, int status) __attribute__((noreturn));
 void cvm_kill(struct cvm_thread *t, int status, int sig) __attribute__((noreturn));
-long cvm_thread_start(struct cvm_thread *parent, void *fn, void *arg,
-                      void *stack, void *tp, int *ctid, int *ptid);
+/* ORC_HC_THREAD_START: the arguments as the cVM passed them. */
+long cvm_thread_start(struct cvm_thread *parent, const uint64_t *a);
 /* Interrupt thread `tid` of the cVM's blocking hostcall, if any (musl's
  * pthread_cancel); -ESRCH if there is no such thread. */
 long cvm_interrupt(struct cvm *c, int tid);
 
-/* mem.c: the region, at [base, base + space) of the window. */
+/* Locks. One per cVM, c->lock, and it protects: the region (every
+ * region_* call that changes it: map, unmap, protect, remap, alloc_bytes),
+ * the fd table's entries and chunk allocation (fd_alloc, dup, close, the
+ * path of a directory fd), c->cwd, the thread list, live_threads, next_tid,
+ * state and status. Held only for short, non-blocking work: no system
+ * call that may block, no access to cVM memory (guest_* must never be
+ * called with it held; a fault there would leave it held), no other lock
+ * taken under it. cvm_kill and cvm_exit_thread take it, so they are never
+ * called with it held either. Read without it: fd_host and fd_entry (a
+ * chunk, once made, stays until fs_free; an entry's host fd is one word),
+ * region_allows (the page map's words are atomic; a leaf stays until
+ * region_free), c->enosys (atomic). A thread's own struct cvm_thread is
+ * its own, but for `exiting`, set by the signal that ends the cVM.
+ *
+ * mem.c: the region. Every function here but region_allows and
+ * region_resident is called with c->lock held (or before the cVM runs). */
+/* The region, at [base, base + space) of the window. */
 int region_init(struct region *r, char *base, size_t space, size_t quota);
 void region_free(struct region *r);
 void *region_alloc_bytes(struct region *r, size_t size, size_t align);
 void *region_map(struct region *r, size_t len, int prot);
 int region_unmap(struct region *r, void *addr, size_t len);
 int region_protect(struct region *r, void *addr, size_t len, int prot);
+/* The new address of [old, old + oldlen), now newlen long, or NULL with
+ * *err = -errno (mremap). */
+void *region_remap(struct region *r, void *old, size_t oldlen, size_t newlen,
+                   int maymove, long *err);
 size_t region_resident(const struct region *r);
-/* The one reading of a pointer a cVM hands the monitor, as the hardware
- * reads it in cVM code: W + its low 32 bits. What the cVM sees in its
- * shared view (W + 2 GiB + x) is returned as the code zone's address of
- * the same bytes (2 GiB + x), so that the monitor never touches the view
- * (its page tables are the cVM's cost, docs/density.md). NULL stays NULL. */
-void *cvm_ptr(const struct cvm *c, uint64_t p);
-/* 1 if [p, p+len), an address cvm_ptr gave, lies inside memory the cVM may
- * read (write: may write). */
-int cvm_can_access(const struct cvm *c, const void *p, size_t len, int write);
-/* In a hostcall of cVM `c`: p (an lvalue: an argument word or a pointer
- * variable) becomes cvm_ptr(c, p), in place, so the code after the check
- * uses what was checked; return -EFAULT unless the cVM may access
- * [p, p+len) (for writing, if w). */
-#define CHECK(p, len, w)                                                       \
-  do {                                                                         \
-    *(__typeof__((p) + 0) *)&(p) =                                             \
-        (__typeof__((p) + 0))(uintptr_t)cvm_ptr(c, (uint64_t)(uintptr_t)(p));  \
-    if (!cvm_can_access(c, (const void *)(uintptr_t)(p), (size_t)(len), (w))) \
-      return -EFAULT;                                                          \
-  } while (0)
+/* 1 if every page of [p, p+len) is in the region, allocated and readable
+ * (write: writable) as the page map says; len > 0. A snapshot: the pages
+ * may change right after (guest.c copes). */
+int region_allows(const struct region *r, const void *p, size_t len, int write);
+
+/* guest.c: the one way the monitor reads or writes cVM memory.
+ *
+ * A cVM pointer is a value the cVM handed over (uint64_t); guest_host is
+ * the only place that turns one into a host address. Memory the cVM may
+ * read: its region's readable pages and the objects it links (code,
+ * read-only data); may write: its region's writable pages. Anything else,
+ * monitor memory included, is -EFAULT without being touched.
+ *
+ * guest_read/guest_write/guest_strcpy check, then copy with a fault
+ * recovery: if the pages change between the check and the copy (another
+ * thread of the cVM unmaps or protects them, a shared file mapping is
+ * truncated), the fault is caught (fault.c calls guest_fault), the copy
+ * stops and the call returns -EFAULT. They never run with a cVM lock held
+ * and never kill the cVM. The recovery finds the calling cVM thread by
+ * its kernel thread id (thread_self: registered for every cVM thread); the
+ * one other caller, cvm_start writing the initial stack, writes pages no
+ * cVM thread can reach yet. Returns 0 or -EFAULT (guest_strcpy also
+ * -ENAMETOOLONG: no NUL in max bytes). The caller owns both buffers.
+ *
+ * guest_buf hands a checked range to the kernel (read(2)'s buffer, a
+ * getdents buffer): the kernel's own copy then answers EFAULT for a page
+ * that changed since the check, and cannot reach anything but the cVM's
+ * memory, because the region's address space stays the cVM's until
+ * cvm_destroy (unmapping maps a fresh reservation over, mremap keeps the
+ * old range mapped). NULL if the check fails; len may be 0. */
+void *guest_buf(struct cvm *c, uint64_t p, size_t len, int write);
+/* The host address of cVM pointer p, unchecked: for the region's own
+ * calls (munmap, mprotect...), which check it against the region. */
+void *guest_host(const struct cvm *c, uint64_t p);
+long guest_read(struct cvm *c, void *dst, uint64_t src, size_t len);
+long guest_write(struct cvm *c, uint64_t dst, const void *src, size_t len);
+long guest_strcpy(struct cvm *c, char *dst, uint64_t src, size_t max);
+/* fault.c's handler, first: 1 if the fault at `addr` is inside guest.c's
+ * copy on thread t (the handler returns and the copy answers -EFAULT). */
+int guest_fault(struct cvm_thread *t, void *ucontext, void *addr);
 
 /* hostcall.c */
 long orc_dispatch(struct cvm_thread *t);
@@ -197,13 +269,15 @@ long fs_hostcall(struct cvm_thread *t, long nr, const uint64_t *a, int *handled)
 int fd_alloc(struct cvm *c, int host, int min);
 /* The host fd behind the cVM's fd, or -EBADF. */
 int fd_host(struct cvm *c, long fd);
+/* Marks the cVM's fd as one the monitor gave (cvm_create's stdio). */
+void fd_given(struct cvm *c, int fd);
 /* openat2(rootfd, path, RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS), O_CLOEXEC
  * added: the fd, or -errno. */
 long root_open_path(int rootfd, const char *path, long flags, long mode);
-/* Copy and check of a cVM's iovec array (fs.c). */
+/* A cVM's iovec array copied in and every buffer checked (fs.c). */
 #define IOV_SMALL 8
 struct iovec;
-long iov_copy(struct cvm *c, const void *uiov, size_t cnt, int write,
+long iov_copy(struct cvm *c, uint64_t uiov, size_t cnt, int write,
               struct iovec *small, struct iovec **out);
 /* Frees the cVM's cwd and fd table (closing every fd). */
 void fs_free(struct cvm *c);
@@ -219,12 +293,31 @@ struct orc_store *monitor_store(void);
 int parse_size(const char *s, size_t max, size_t *out, char *err,
                size_t errlen);
 
+/* host.c: after the caller opened what it needs from the host (roots,
+ * output files) and before any cVM: raise RLIMIT_NOFILE for `cvms` cVMs
+ * and `fds` host fds the caller holds, drop root to `user` ("name[:group]"
+ * or "uid[:gid]"; NULL: nobody when root, else stay), install the seccomp
+ * filter. 0, or -1 with the reason in err. cvm_create and root_link
+ * refuse to run before it. */
+struct monitor_plan {
+  const char *user;
+  size_t cvms, fds;
+};
+int monitor_confine(const struct monitor_plan *p, char *err, size_t errlen);
+int monitor_confined(void);
+/* Each cVM's fd account: CVM_FD_ACCOUNT, or the equal share of
+ * RLIMIT_NOFILE that `cvms` cVMs leave each other. */
+int monitor_fd_account(void);
+
 /* confine.c: the code zone and the seccomp filter. */
 int confine_init(void);
+/* After the drop of root: the filter, for every thread. */
+int confine_filter(void);
 /* The code zone, and the memfd behind it (*fd, if fd is not NULL). */
 void *confine_arena(size_t *size, int *fd);
 
-/* window.c: cVM windows. */
+/* window.c: cVM windows. window_init: at set-up, the tables' memfd. */
+int window_init(void);
 /* Reserves a free window (PROT_NONE) and returns W, or NULL with a
  * message in err naming the limit that was reached. */
 char *window_new(char *err, size_t errlen);

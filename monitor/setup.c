@@ -1,5 +1,5 @@
 /* Process-wide set-up shared by the CLI and the tests: how FS and GS are
- * reached, fault handlers, confinement, the one object store. */
+ * reached, fault handlers, the code arena, the one object store. */
 #define _GNU_SOURCE
 #include "monitor.h"
 
@@ -37,14 +37,15 @@ int parse_size(const char *s, size_t max, size_t *out, char *err,
   return 0;
 }
 
-/* Set once, before any thread: how this process reaches FS and GS. */
+/* Set once, before any thread: how this process reaches FS and GS, the
+ * fault handlers, the code arena. Confinement follows (monitor_confine). */
 void monitor_init(void) {
   orc_fsgsbase = (getauxval(AT_HWCAP2) & 2) != 0;
   fault_init();
   int r = confine_init();
   if (r) {
     fprintf(stderr, "orc: cannot set up confinement (the address space below "
-                    "6 GiB for the code zone, or the seccomp filter): %s\n",
+                    "6 GiB for the code zone, or the capability tables' memfd): %s\n",
             strerror(-r));
     exit(1);
   }

@@ -55,6 +55,15 @@ static size_t read_count(const char *path, size_t lines) {
   return n;
 }
 
+/* Once, at set-up (the filter refuses opening files later): the limit,
+ * and what the monitor uses itself. */
+static void vma_limits(void) {
+  max_vmas = read_count("/proc/sys/vm/max_map_count", 0);
+  base_vmas = read_count("/proc/self/maps", 1);
+  if (!max_vmas)
+    max_vmas = 65530;
+}
+
 static char *slot_base(size_t s) { return (char *)((s + WINDOW_FIRST) * WINDOW_SIZE); }
 static size_t slot_of(const char *w) {
   return (size_t)((uintptr_t)w / WINDOW_SIZE) - WINDOW_FIRST;
@@ -62,12 +71,8 @@ static size_t slot_of(const char *w) {
 
 char *window_new(char *err, size_t errlen) {
   pthread_mutex_lock(&lock);
-  if (!max_vmas) { /* once: the limit, and what the monitor uses itself */
-    max_vmas = read_count("/proc/sys/vm/max_map_count", 0);
-    base_vmas = read_count("/proc/self/maps", 1);
-    if (!max_vmas)
-      max_vmas = 65530;
-  }
+  if (!max_vmas) /* window_init not called: a test without confinement */
+    vma_limits();
   if (base_vmas + (in_use + 1) * WINDOW_VMAS > max_vmas) {
     snprintf(err, errlen,
              "no room for another cVM: vm.max_map_count (%zu mappings) holds "
@@ -133,7 +138,10 @@ static char *tables;
 
 static size_t ctable_bytes(size_t n) { return (n * 8 + 4095) & ~(size_t)4095; }
 
-static void tables_init(void) {
+/* At set-up (confine_init), before the filter: memfd_create is not on
+ * its list. */
+int window_init(void) {
+  vma_limits();
   size_t size = (size_t)WINDOW_SLOTS * CTABLE_ROOM;
   int fd = (int)syscall(SYS_memfd_create, "orc-ctables", MFD_CLOEXEC);
   void *m = fd < 0 || ftruncate(fd, (off_t)size)
@@ -141,17 +149,17 @@ static void tables_init(void) {
                 : mmap(NULL, size, PROT_READ | PROT_WRITE,
                        MAP_SHARED | MAP_NORESERVE, fd, 0);
   if (m == MAP_FAILED) {
+    int e = errno;
     if (fd >= 0)
       close(fd);
-    return;
+    return -e;
   }
   tables_fd = fd;
   tables = m;
+  return 0;
 }
 
 uint64_t *window_ctable(char *w, size_t n) {
-  static pthread_once_t once = PTHREAD_ONCE_INIT;
-  pthread_once(&once, tables_init);
   if (!tables || n > ORC_MAX_SLOTS)
     return NULL;
   char *t = tables + slot_of(w) * CTABLE_ROOM;

@@ -62,6 +62,9 @@ run_cvm() {
   local envflags=() kv
   for kv in $RUN_ENV; do envflags+=(--env "$kv"); done
   mkdir -p "$d"
+  # The root belongs to the user the monitor runs as (nobody when this runs
+  # as root: the monitor drops root), so that the cVM may write into it.
+  [ "$(id -u)" = 0 ] && chown -R nobody: "$root"
   timeout 120 "$build/bin/orc" run --root "$root" "${envflags[@]}" "$@" \
     >"$d/out" 2>"$d/err" </dev/null
   echo $? >"$d/status"

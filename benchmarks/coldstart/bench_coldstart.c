@@ -23,10 +23,10 @@
  * cases alike rather than on one.
  *
  * The native baselines run in a helper process forked before the monitor
- * is set up: monitor_init installs a seccomp filter on the whole process,
- * which every child it spawned would inherit (and it traps system calls
- * made from the monitor's arena addresses, where a child's own libraries
- * may be mapped).
+ * is confined: monitor_confine installs a seccomp filter on the whole
+ * process that refuses fork and execve (and every child would inherit
+ * it). Whatever the report needs from the host (the images, the output
+ * files, the machine's description, /proc/loadavg) is opened before too.
  *
  * Usage: bench_coldstart [-n RUNS] [-p hello,lua,sqlite] [-c CPU] [-o OUTDIR] WORKDIR
  * OUTDIR may hold strftime conversions (coldstart-%F); it receives
@@ -265,10 +265,8 @@ static void spawns(int program, enum kind k, int n, struct series *s) {
   s->busy += busy;
 }
 
-static void helper_stop(void) {
-  close(to_helper);
-  waitpid(helper_pid, NULL, 0);
-}
+/* The helper ends when its pipe closes (the confined monitor cannot wait). */
+static void helper_stop(void) { close(to_helper); }
 
 /* ---------------------------------------------------------------- cVMs */
 
@@ -337,10 +335,7 @@ static void table(FILE *f) {
   }
 }
 
-static void write_csv(const char *path) {
-  FILE *f = fopen(path, "w");
-  if (!f)
-    die("cannot write %s: %s", path, strerror(errno));
+static void write_csv(FILE *f) {
   fprintf(f, "program,case,runs,median_us,p99_us,mean_us,min_us,max_us,starts_per_s,"
              "vs_static_median,vs_dynamic_median\n");
   for (int p = 0; p < NPROGRAMS; p++) {
@@ -373,33 +368,32 @@ static void cpu_model(char *out, size_t n) {
     fclose(f);
 }
 
-/* The 1-minute load average: how busy the machine was around the run. */
+/* The 1-minute load average: how busy the machine was around the run
+ * (/proc/loadavg, opened before confinement and read again). */
+static int loadavg_fd = -1;
 static double loadavg(void) {
+  char buf[64];
   double l = -1;
-  FILE *f = fopen("/proc/loadavg", "r");
-  if (f) {
-    if (fscanf(f, "%lf", &l) != 1)
-      l = -1;
-    fclose(f);
-  }
+  ssize_t n = pread(loadavg_fd, buf, sizeof buf - 1, 0);
+  buf[n > 0 ? n : 0] = 0;
+  if (sscanf(buf, "%lf", &l) != 1)
+    l = -1;
   return l;
 }
 
-static void write_md(const char *path, const char *date, int runs, double seconds,
+/* The machine, described before confinement. */
+static char model[200];
+static struct utsname uts;
+static long ncpus;
+
+static void write_md(FILE *f, const char *date, int runs, double seconds,
                      const double load[2]) {
-  FILE *f = fopen(path, "w");
-  if (!f)
-    die("cannot write %s: %s", path, strerror(errno));
-  char model[200];
-  struct utsname u;
-  cpu_model(model, sizeof model);
-  uname(&u);
   fprintf(f, "# Cold start: create -> main -> exit, %s\n\n", date);
   fprintf(f, "`cmake --build build --target bench-coldstart` (benchmarks/coldstart/), "
              "on %s (%ld CPUs online), Linux %s; every process and cVM thread pinned to "
              "CPU %d. %d runs per case, in %d rounds of every case in turn; the whole run "
              "took %.0f s, load average (1 min) %.2f before and %.2f after.\n\n",
-          model, sysconf(_SC_NPROCESSORS_ONLN), u.release, cpu, runs, ROUNDS, seconds, load[0],
+          model, ncpus, uts.release, cpu, runs, ROUNDS, seconds, load[0],
           load[1]);
   fprintf(f, "Programs (the stdout of every run checked; in parentheses, the objects a cVM of "
              "the image has in the store):\n\n");
@@ -470,7 +464,7 @@ int main(int argc, char **argv) {
     selected[p] = 1;
   }
   tty = isatty(2);
-  double start = now_ns(), load[2] = {loadavg(), 0};
+  double start = now_ns(), load[2] = {0, 0};
   time_t wall = time(NULL);
 
   cpu_set_t one;
@@ -479,8 +473,40 @@ int main(int argc, char **argv) {
   if (sched_setaffinity(0, sizeof one, &one)) /* inherited by the helper, threads, children */
     die("cannot run on CPU %d: %s", cpu, strerror(errno));
   devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
-  helper_start(runs); /* before monitor_init: no seccomp filter there */
+  loadavg_fd = open("/proc/loadavg", O_RDONLY | O_CLOEXEC);
+  load[0] = loadavg();
+  cpu_model(model, sizeof model);
+  uname(&uts);
+  ncpus = sysconf(_SC_NPROCESSORS_ONLN);
+  char dir[PATH_MAX], date[32], path[PATH_MAX + 32];
+  FILE *csv = NULL, *md = NULL;
+  if (outdir) {
+    struct tm tm;
+    localtime_r(&wall, &tm);
+    strftime(dir, sizeof dir, outdir, &tm);
+    strftime(date, sizeof date, "%Y-%m-%d", &tm);
+    mkdir_p(dir);
+    snprintf(path, sizeof path, "%s/coldstart.csv", dir);
+    if (!(csv = fopen(path, "w")))
+      die("cannot write %s: %s", path, strerror(errno));
+    snprintf(path, sizeof path, "%s/coldstart.md", dir);
+    if (!(md = fopen(path, "w")))
+      die("cannot write %s: %s", path, strerror(errno));
+  }
+  int roots[NPROGRAMS];
+  for (int p = 0; p < NPROGRAMS; p++) {
+    char img[PATH_MAX];
+    snprintf(img, sizeof img, "%s/images/%s", workdir, programs[p].name);
+    roots[p] = selected[p] ? open(img, O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
+    if (selected[p] && roots[p] < 0)
+      die("cannot open the image %s: %s", img, strerror(errno));
+  }
+  helper_start(runs); /* before confinement: no seccomp filter there */
   monitor_init();
+  char err[600];
+  struct monitor_plan plan = {NULL, 2, 16}; /* the anchor and the measured */
+  if (monitor_confine(&plan, err, sizeof err))
+    die("%s", err);
 
   int nsel = 0, step = 0;
   for (int p = 0; p < NPROGRAMS; p++)
@@ -489,11 +515,8 @@ int main(int argc, char **argv) {
     if (!selected[p])
       continue;
     const struct program *pr = &programs[p];
-    char img[PATH_MAX], what[200];
-    snprintf(img, sizeof img, "%s/images/%s", workdir, pr->name);
-    int root = open(img, O_PATH | O_DIRECTORY | O_CLOEXEC);
-    if (root < 0)
-      die("cannot open the image %s: %s", img, strerror(errno));
+    char what[200];
+    int root = roots[p];
     struct series s[NKINDS];
     for (int k = 0; k < NKINDS; k++)
       s[k] = (struct series){calloc((size_t)runs, sizeof(double)), 0, 0};
@@ -532,16 +555,8 @@ int main(int argc, char **argv) {
   table(stdout);
   fprintf(stderr, "coldstart: %d runs per case, %.0f s in all\n", runs, seconds);
   if (outdir) {
-    char dir[PATH_MAX], date[32], path[PATH_MAX + 32];
-    struct tm tm;
-    localtime_r(&wall, &tm);
-    strftime(dir, sizeof dir, outdir, &tm);
-    strftime(date, sizeof date, "%Y-%m-%d", &tm);
-    mkdir_p(dir);
-    snprintf(path, sizeof path, "%s/coldstart.csv", dir);
-    write_csv(path);
-    snprintf(path, sizeof path, "%s/coldstart.md", dir);
-    write_md(path, date, runs, seconds, load);
+    write_csv(csv);
+    write_md(md, date, runs, seconds, load);
     fprintf(stderr, "coldstart: wrote %s/coldstart.csv and coldstart.md\n", dir);
   }
   return 0;

@@ -20,6 +20,8 @@ f:
 # CHECK-NEXT: addl %eax, %gs:0xc(%r13d,%r14d)
 	lock xaddq %rax, (%rbx)
 # CHECK-NEXT: lock xaddq %rax, %gs:(%ebx)
+	lock ; cmpxchgl %ecx, 4(%rdi)
+# CHECK-NEXT: lock cmpxchgl %ecx, %gs:0x4(%edi)
 	movq 0x10, %rax
 # CHECK-NEXT: addr32 movq %gs:0x10, %rax
 	movq %gs:(,%rax,8), %rcx

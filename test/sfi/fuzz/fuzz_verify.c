@@ -19,8 +19,8 @@ static void violated(const char *what) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   size_t len = size / 32 * 32;
   struct orc_verify_error a, b;
-  int ra = orc_verify_text(data, len, 0x80000000u, &a);
-  int rb = orc_verify_text(data, len, 0xc0000000u, &b);
+  int ra = orc_verify_text(data, len, 0x80000000u, NULL, 0, &a);
+  int rb = orc_verify_text(data, len, 0xc0000000u, NULL, 0, &b);
   if (ra && (a.offset > len || !a.rule[0] || !memchr(a.rule, 0, sizeof a.rule)))
     violated("a refusal without an offset inside the text or a rule");
   if (ra != rb && !strstr(ra ? a.rule : b.rule, "B3: a direct branch outside"))
