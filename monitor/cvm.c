@@ -182,7 +182,7 @@ int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
              cfg->quota, space, ORC_MAX_SLOTS * 8 / 1024);
     goto fail;
   }
-  if (!(c->window = window_new(err, errlen)))
+  if (!(c->window = window_open(c->link, n, &c->window_key, err, errlen)))
     goto fail;
   if (region_init(&c->mem, c->window + WINDOW_REGION, space, cfg->quota)) {
     snprintf(err, errlen, "out of memory (the region's page map)");
@@ -197,11 +197,8 @@ int cvm_create(struct orc_store *store, const struct cvm_config *cfg,
   }
   c->ctable[ORC_SLOT_GATE] = (uint64_t)(uintptr_t)orc_gate;
   c->ctable[ORC_SLOT_WINDOW] = (uint64_t)(uintptr_t)c->window;
-  /* Read-only from now on: no cVM thread has run yet. */
-  if (window_seal(c->window, n) || window_view(c->window, c->link)) {
-    snprintf(err, errlen, "cannot map the cVM's window (table or shared view)");
-    goto fail;
-  }
+  /* The table was mapped read-only into the window before it was
+   * written: the cVM sees it written when its first thread runs. */
   for (int i = 0; i < 3; i++) /* 0, 1, 2 in order: each the lowest free */
     if (cfg->stdio[i] >= 0 &&
         fd_alloc(c, fcntl(cfg->stdio[i], F_DUPFD_CLOEXEC, 3), i) != i) {
@@ -531,7 +528,7 @@ void cvm_destroy(struct cvm *c) {
     return;
   orc_link_release(c->link);
   region_free(&c->mem);
-  window_free(c->window);
+  window_close(c->window, c->window_key);
   fs_free(c);
   if (c->rootfd >= 0)
     close(c->rootfd);

@@ -33,7 +33,7 @@ int region_init(struct region *r, char *base, size_t space, size_t quota) {
   return r->leaf ? 0 : -1;
 }
 
-/* The pages go with the window (window_free). */
+/* The pages go with the window (window_close empties the region). */
 void region_free(struct region *r) {
   for (size_t i = 0; r->leaf && i < r->nleaves; i++)
     free(r->leaf[i]);

@@ -122,6 +122,7 @@ struct cvm {
   struct orc_link *link;
   struct orc_instance inst;
   char *window;     /* W (window.c) */
+  struct window_key *window_key; /* its shape, for window_close */
   uint64_t *ctable; /* the monitor's writable mapping of the table the cVM
                        sees read-only at W + WINDOW_CTABLE (window.c) */
   struct region mem;
@@ -323,13 +324,21 @@ int window_init(void);
 char *window_new(char *err, size_t errlen);
 void window_free(char *w);
 /* The capability table of window w (n entries), cleared, for the monitor
- * to write (its own mapping, not the window's); window_seal then maps it
- * read-only at W + WINDOW_CTABLE. */
+ * to write (its own mapping of the same pages the window shows
+ * read-only at W + WINDOW_CTABLE). */
 uint64_t *window_ctable(char *w, size_t n);
-int window_seal(char *w, size_t n);
-/* Maps the link's objects' readable bytes read-only at W + their code-zone
- * address (the shared view), their templates left out. */
-int window_view(char *w, const struct orc_link *l);
+/* The window for a cVM of link l with an n-slot table: its table mapped
+ * read-only at W + WINDOW_CTABLE (window_ctable gives the monitor's side)
+ * and the link's objects' readable bytes read-only at W + their code-zone
+ * address (the shared view), templates left out; a parked window of the
+ * same shape if there is one, else a new one. *key goes back with it to
+ * window_close, which empties the region and parks the window. NULL with
+ * the reason in err. */
+struct window_key;
+char *window_open(const struct orc_link *l, size_t n, struct window_key **key,
+                  char *err, size_t errlen);
+void window_close(char *w, struct window_key *key);
+size_t window_parked(void); /* how many are parked now */
 /* Windows in use now, and the most this process can hold. */
 size_t window_count(size_t *max);
 

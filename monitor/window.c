@@ -22,6 +22,7 @@
 #include "monitor.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -169,7 +170,7 @@ uint64_t *window_ctable(char *w, size_t n) {
 
 /* Populated at once: the cVM's code reads the table in every function
  * that touches state, so a fault on it would come anyway. */
-int window_seal(char *w, size_t n) {
+static int window_seal(char *w, size_t n) {
   void *m = mmap(w + WINDOW_CTABLE, ctable_bytes(n), PROT_READ,
                  MAP_SHARED | MAP_FIXED | MAP_POPULATE, tables_fd,
                  (off_t)(slot_of(w) * CTABLE_ROOM));
@@ -211,26 +212,152 @@ static int view_join(const struct orc_link *l, uintptr_t from, uintptr_t to) {
   return 0;
 }
 
-int window_view(char *w, const struct orc_link *l) {
+/* The link's view as sorted, joined ranges of code-zone addresses, or -1
+ * (not all in the zone, or too many pieces). */
+static int view_of(const struct orc_link *l, struct view *v) {
+  v->n = 0;
+  if (orc_link_shared_ranges(l, view_range, v))
+    return -1;
+  for (size_t i = 1; i < v->n; i++) /* insertion sort by address */
+    for (size_t k = i; k > 0 && v->lo[k - 1] > v->lo[k]; k--) {
+      uintptr_t t = v->lo[k]; v->lo[k] = v->lo[k - 1]; v->lo[k - 1] = t;
+      t = v->hi[k]; v->hi[k] = v->hi[k - 1]; v->hi[k - 1] = t;
+    }
+  size_t out = 0;
+  for (size_t i = 0; i < v->n;) {
+    uintptr_t lo = v->lo[i], hi = v->hi[i++];
+    while (i < v->n && (v->lo[i] == hi || view_join(l, hi, v->lo[i])))
+      hi = v->hi[i++];
+    v->lo[out] = lo, v->hi[out++] = hi;
+  }
+  v->n = out;
+  return 0;
+}
+
+
+/* Parked windows. A window whose cVM has ended keeps its table's mapping
+ * and its view, its region emptied (one mmap over it: no page, no file
+ * mapping, nothing of the old cVM is left in it), for the next cVM whose
+ * table has as many pages and whose view is the same ranges: that cVM's
+ * window is then exactly what a fresh one would be, without its five to
+ * ten system calls and its first page-table pages (docs/density.md). At
+ * most PARKED_MAX are kept, the oldest given back first; all are given
+ * back when window_new finds no room. Parked windows count as in use for
+ * the mappings limit, since they hold their mappings. */
+#define PARKED_MAX 64
+struct window_key {
+  size_t table_pages, n;
+  uintptr_t r[]; /* lo, hi of each range */
+};
+static struct {
+  char *w;
+  struct window_key *key;
+} parked[PARKED_MAX];
+static size_t nparked;
+
+static int same_key(const struct window_key *a, const struct window_key *b) {
+  return a->table_pages == b->table_pages && a->n == b->n &&
+         !memcmp(a->r, b->r, 2 * a->n * sizeof *a->r);
+}
+
+/* Gives every parked window back; returns how many there were. */
+static size_t unpark_all(void) {
+  pthread_mutex_lock(&lock);
+  size_t n = nparked;
+  char *w[PARKED_MAX];
+  struct window_key *k[PARKED_MAX];
+  for (size_t i = 0; i < n; i++)
+    w[i] = parked[i].w, k[i] = parked[i].key;
+  nparked = 0;
+  pthread_mutex_unlock(&lock);
+  for (size_t i = 0; i < n; i++)
+    window_free(w[i]), free(k[i]);
+  return n;
+}
+
+static int view_map(char *w, const struct window_key *k) {
   size_t size;
   int fd;
-  struct view v, *p = &v;
-  p->n = 0;
-  if (!confine_arena(&size, &fd) || fd < 0 ||
-      orc_link_shared_ranges(l, view_range, p))
+  if (!confine_arena(&size, &fd) || fd < 0)
     return -1;
-  for (size_t i = 1; i < p->n; i++) /* insertion sort by address */
-    for (size_t k = i; k > 0 && p->lo[k - 1] > p->lo[k]; k--) {
-      uintptr_t t = p->lo[k]; p->lo[k] = p->lo[k - 1]; p->lo[k - 1] = t;
-      t = p->hi[k]; p->hi[k] = p->hi[k - 1]; p->hi[k - 1] = t;
-    }
-  for (size_t i = 0; i < p->n;) {
-    uintptr_t lo = p->lo[i], hi = p->hi[i++];
-    while (i < p->n && (p->lo[i] == hi || view_join(l, hi, p->lo[i])))
-      hi = p->hi[i++];
+  for (size_t i = 0; i < k->n; i++) {
+    uintptr_t lo = k->r[2 * i], hi = k->r[2 * i + 1];
     if (mmap(w + lo, hi - lo, PROT_READ, MAP_SHARED | MAP_FIXED, fd,
              (off_t)(lo - CODE_ZONE_BASE)) == MAP_FAILED)
       return -1;
   }
   return 0;
+}
+
+char *window_open(const struct orc_link *l, size_t n, struct window_key **keyp,
+                  char *err, size_t errlen) {
+  static __thread struct view v; /* 4 KiB: not on a small stack */
+  *keyp = NULL;
+  if (view_of(l, &v))
+    return snprintf(err, errlen, "cannot map the cVM's shared view (its objects "
+                                 "lie outside the code zone or in too many pieces)"),
+           NULL;
+  struct window_key *key = malloc(sizeof *key + 2 * v.n * sizeof *key->r);
+  if (!key)
+    return snprintf(err, errlen, "out of memory"), NULL;
+  key->table_pages = ctable_bytes(n) / 4096;
+  key->n = v.n;
+  for (size_t i = 0; i < v.n; i++)
+    key->r[2 * i] = v.lo[i], key->r[2 * i + 1] = v.hi[i];
+  char *w = NULL;
+  pthread_mutex_lock(&lock);
+  for (size_t i = nparked; !w && i-- > 0;) /* the newest first */
+    if (same_key(parked[i].key, key)) {
+      w = parked[i].w;
+      free(parked[i].key);
+      parked[i] = parked[--nparked];
+    }
+  pthread_mutex_unlock(&lock);
+  if (w)
+    return *keyp = key, w;
+  w = window_new(err, errlen);
+  if (!w && unpark_all())
+    w = window_new(err, errlen);
+  if (w && (window_seal(w, n) || view_map(w, key))) {
+    window_free(w);
+    w = NULL;
+    snprintf(err, errlen, "cannot map the cVM's window (table or shared view)");
+  }
+  if (!w)
+    free(key);
+  else
+    *keyp = key;
+  return w;
+}
+
+size_t window_parked(void) {
+  pthread_mutex_lock(&lock);
+  size_t n = nparked;
+  pthread_mutex_unlock(&lock);
+  return n;
+}
+
+void window_close(char *w, struct window_key *key) {
+  if (!w)
+    return;
+  /* The region emptied: everything the cVM had there goes at once. */
+  if (!key || mmap(w + WINDOW_REGION, WINDOW_VIEW - WINDOW_REGION, PROT_NONE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1,
+                   0) == MAP_FAILED) {
+    free(key);
+    window_free(w);
+    return;
+  }
+  char *old = NULL;
+  struct window_key *oldkey = NULL;
+  pthread_mutex_lock(&lock);
+  if (nparked == PARKED_MAX) { /* the oldest makes room */
+    old = parked[0].w, oldkey = parked[0].key;
+    memmove(parked, parked + 1, (PARKED_MAX - 1) * sizeof *parked);
+    nparked--;
+  }
+  parked[nparked].w = w, parked[nparked++].key = key;
+  pthread_mutex_unlock(&lock);
+  if (old)
+    window_free(old), free(oldkey);
 }
