@@ -112,6 +112,8 @@ void orc_link_object_info(const struct orc_link *l, size_t i,
   out->slot = o->slot;
   out->users = o->users;
   out->shared_bytes = shared_bytes(o);
+  out->verified = o->verified;
+  out->verify_msg = o->verify_msg;
   out->template_bytes = o->elf.tmpl_size;
   out->relocs_shared = o->nrel_shared;
   out->relocs_state = o->nsrel;

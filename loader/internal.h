@@ -57,6 +57,11 @@ struct orc_object {
   size_t nsrel;
   size_t nrel_shared;
   size_t nimports;
+  /* The machine-code verifier's verdict on the executable segments
+   * (verify.c, docs/sfi.md), once per key, before they became executable:
+   * 1 and "", or 0 and the first refusal. */
+  int verified;
+  char verify_msg[320];
 };
 
 struct orc_extent {

@@ -9,8 +9,10 @@
  * page becomes read-only (text read-execute) and the template's pages
  * PROT_NONE, so an access that escaped the pass faults. */
 #include "internal.h"
+#include "orc_verify.h"
 
 #include <elf.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -123,8 +125,34 @@ static enum orc_status keep_image(struct orc_object *o, struct orc_error *err) {
   return ORC_OK;
 }
 
+/* The verifier's verdict on every executable segment, decoded in the
+ * shared mapping before it is executable (and while nothing else can run
+ * it: the object is not in the store's list yet). Recorded with the
+ * object, so with its key; not yet a refusal, since code built without
+ * the SFI stage fails it (docs/sfi.md). */
+static void verify(struct orc_object *o) {
+  const struct orc_elf *e = &o->elf;
+  o->verified = 1;
+  o->verify_msg[0] = 0;
+  for (size_t i = 0; i < e->nsegs && o->verified; i++) {
+    const struct orc_segment *s = &e->segs[i];
+    struct orc_verify_error ve = {0, "-", "the segment does not start on a bundle edge"};
+    if (!(s->flags & PF_X))
+      continue;
+    if (s->vaddr % 32 == 0 &&
+        !orc_verify_text((const uint8_t *)o->base + s->vaddr, s->memsz,
+                         s->vaddr, NULL, 0, &ve))
+      continue;
+    o->verified = 0;
+    snprintf(o->verify_msg, sizeof o->verify_msg,
+             "offset 0x%llx (segment %zu): %s: %s",
+             (unsigned long long)(s->vaddr + ve.offset), i, ve.insn, ve.rule);
+  }
+}
+
 static enum orc_status protect(struct orc_object *o, struct orc_error *err) {
   const struct orc_elf *e = &o->elf;
+  verify(o);
   for (size_t i = 0; i < e->nsegs; i++) {
     const struct orc_segment *s = &e->segs[i];
     uint64_t lo = orc_page_down(s->vaddr), hi = orc_page_up(s->vaddr + s->memsz);

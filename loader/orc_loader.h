@@ -221,6 +221,8 @@ struct orc_object_info {
   size_t shared_bytes, template_bytes;
   size_t relocs_shared, relocs_state; /* applied once, per instance */
   size_t imports, exports;
+  int verified;           /* its text passed the SFI verifier */
+  const char *verify_msg; /* "" or where and why it did not */
 };
 
 struct orc_store_info {

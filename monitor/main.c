@@ -85,6 +85,8 @@ static int cmd_inspect(int argc, char **argv) {
              in.name, key, in.slot, in.users, "", in.shared_bytes,
              in.template_bytes, in.relocs_shared, in.relocs_state, in.imports,
              in.exports);
+      printf("  %-20s verified: %s%s\n", "", in.verified ? "yes" : "no: ",
+             in.verified ? "" : in.verify_msg);
     }
     n++;
   }
