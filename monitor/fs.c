@@ -65,7 +65,8 @@ int fd_alloc(struct cvm *c, int host, int min) {
   if (host < 0)
     return -EMFILE;
   pthread_mutex_lock(&c->lock);
-  for (int fd = min < 0 ? 0 : min; fd < CVM_MAX_FDS && fd_room(c); fd++) {
+  for (int fd = min < 0 ? 0 : min, most = cvm_max_fds(c); /* RLIMIT_NOFILE */
+       fd < most && fd_room(c); fd++) {
     struct fd_entry *e = fd_entry_new(c, fd);
     if (!e)
       break;
@@ -658,6 +659,11 @@ static long do_dup(struct cvm *c, long nr, const uint64_t *a) {
   if (nh < 0)
     return -errno;
   pthread_mutex_lock(&c->lock);
+  if (to >= cvm_max_fds(c)) { /* RLIMIT_NOFILE: Linux answers EBADF */
+    pthread_mutex_unlock(&c->lock);
+    close(nh);
+    return -EBADF;
+  }
   struct fd_entry *from = fd_entry(c, (long)a[0]), *e = fd_entry_new(c, to);
   if (!e) {
     pthread_mutex_unlock(&c->lock);
@@ -686,6 +692,11 @@ static long do_fcntl(struct cvm *c, int h, const uint64_t *a) {
   switch ((int)a[1]) {
   case F_DUPFD:
   case F_DUPFD_CLOEXEC:
+    pthread_mutex_lock(&c->lock);
+    r = (long)a[2] < 0 || (long)a[2] >= cvm_max_fds(c); /* RLIMIT_NOFILE */
+    pthread_mutex_unlock(&c->lock);
+    if (r)
+      return -EINVAL;
     r = fcntl(h, F_DUPFD_CLOEXEC, 0);
     return r < 0 ? -errno : fd_dup(c, (long)a[0], (int)r, (int)a[2]);
   case F_GETFD: case F_SETFD: case F_GETFL: case F_SETFL:

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/random.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/utsname.h>
@@ -33,7 +34,12 @@ static long do_mmap(struct cvm *c, const uint64_t *a) {
   if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE))
     return -EINVAL; /* the monitor places everything */
   pthread_mutex_lock(&c->lock);
-  char *p = region_map(&c->mem, len, prot);
+  uint64_t as = cvm_rlimit(c, RLIMIT_AS), data = cvm_rlimit(c, RLIMIT_DATA);
+  uint64_t most = as < data ? as : data;
+  size_t pages = (len + 4095) & ~(size_t)4095;
+  char *p = !pages || pages > most || c->mem.committed > most - pages
+                ? NULL /* past RLIMIT_AS or RLIMIT_DATA */
+                : region_map(&c->mem, len, prot);
   pthread_mutex_unlock(&c->lock);
   if (!p)
     return -ENOMEM; /* the quota */
@@ -65,6 +71,97 @@ static long do_mremap(struct cvm *c, const uint64_t *a) {
                          (int)(a[3] & MREMAP_MAYMOVE), &err);
   pthread_mutex_unlock(&c->lock);
   return p ? (long)(uintptr_t)p : err;
+}
+
+/* ---- Resource limits -----------------------------------------------------
+ *
+ * What a cVM's limits are: RLIMIT_AS and RLIMIT_DATA its memory quota,
+ * RLIMIT_NOFILE the fds it may number (its table, less what its fd account
+ * keeps for its root and a thread), RLIMIT_STACK its main stack, RLIMIT_FSIZE
+ * its disk quota (infinite without one), RLIMIT_NPROC its threads, no core
+ * dumps, no raised priorities (NICE, RTPRIO 0), Linux's defaults for
+ * MEMLOCK and MSGQUEUE, the rest infinite. Soft and hard alike at first;
+ * the cVM may lower either and raise a soft limit up to its hard one, never
+ * a hard one (EPERM: the monitor's accounts are not the cVM's to raise,
+ * whatever uid it believes it has). Enforced: NOFILE (no fd number at or
+ * past it: open, dup, pipe answer EMFILE, dup2 EBADF, F_DUPFD EINVAL, as
+ * Linux), AS and DATA (an mmap that would take the committed pages past
+ * the lower of them answers ENOMEM). Recorded only: the rest (FSIZE would
+ * need SIGXFSZ, STACK a stack the cVM has already). */
+static void rlimit_default(const struct cvm *c, int r, uint64_t v[2]) {
+  const uint64_t inf = ~0ull;
+  uint64_t x;
+  int nofile = c->fd_account - 3;
+  switch (r) {
+  case RLIMIT_AS: case RLIMIT_DATA: x = c->mem.quota; break;
+  case RLIMIT_NOFILE:
+    x = (uint64_t)(nofile < CVM_MAX_FDS ? (nofile > 0 ? nofile : 1) : CVM_MAX_FDS);
+    break;
+  case RLIMIT_STACK: x = CVM_STACK_SIZE; break;
+  case RLIMIT_FSIZE: x = c->disk_quota ? c->disk_quota : inf; break;
+  case RLIMIT_NPROC: x = CVM_MAX_THREADS; break;
+  case RLIMIT_CORE: case RLIMIT_NICE: case RLIMIT_RTPRIO: x = 0; break;
+  case RLIMIT_MEMLOCK: x = 8u << 20; break;
+  case RLIMIT_MSGQUEUE: x = 819200; break;
+  default: x = inf; break;
+  }
+  v[0] = v[1] = x;
+}
+
+static void rlimit_get(const struct cvm *c, int r, uint64_t v[2]) {
+  if (c->rlim_set & (1u << r))
+    v[0] = c->rlim[r][0], v[1] = c->rlim[r][1];
+  else
+    rlimit_default(c, r, v);
+}
+
+uint64_t cvm_rlimit(const struct cvm *c, int r) {
+  uint64_t v[2];
+  rlimit_get(c, r, v);
+  return v[0];
+}
+
+int cvm_max_fds(const struct cvm *c) {
+  uint64_t n = cvm_rlimit(c, RLIMIT_NOFILE);
+  return n < CVM_MAX_FDS ? (int)n : CVM_MAX_FDS;
+}
+
+/* prlimit64(pid, r, new, old); getrlimit and setrlimit are its halves.
+ * pid 0, the cVM's pid (1) or one of its threads' ids is the cVM; any
+ * other pid names no process it can see: ESRCH. */
+static long do_prlimit(struct cvm *c, long pid, long r, uint64_t unew,
+                       uint64_t uold) {
+  uint64_t v[2], nv[2];
+  if (pid < 0)
+    return -EINVAL;
+  if (pid > 1) {
+    int found = 0;
+    pthread_mutex_lock(&c->lock);
+    for (int i = 0; i < CVM_MAX_THREADS; i++)
+      found |= c->threads[i] && c->threads[i]->tid == pid;
+    pthread_mutex_unlock(&c->lock);
+    if (!found)
+      return -ESRCH;
+  }
+  if (r < 0 || r >= CVM_RLIMITS)
+    return -EINVAL;
+  if (unew && guest_read(c, nv, unew, sizeof nv))
+    return -EFAULT;
+  if (unew && nv[0] > nv[1])
+    return -EINVAL;
+  long ret = 0;
+  pthread_mutex_lock(&c->lock);
+  rlimit_get(c, (int)r, v);
+  if (unew && nv[1] > v[1])
+    ret = -EPERM;
+  else if (unew) {
+    c->rlim[r][0] = nv[0], c->rlim[r][1] = nv[1];
+    c->rlim_set |= 1u << r;
+  }
+  pthread_mutex_unlock(&c->lock);
+  if (!ret && uold && guest_write(c, uold, v, sizeof v))
+    return -EFAULT;
+  return ret;
 }
 
 static long do_memory(struct cvm *c, long nr, const uint64_t *a) {
@@ -356,6 +453,12 @@ static long dispatch(struct cvm_thread *t) {
   case SYS_getuid: case SYS_geteuid: case SYS_getgid: case SYS_getegid:
   case SYS_uname: case SYS_getrandom:
     return do_identity(t, nr, a);
+  case SYS_prlimit64:
+    return do_prlimit(c, (long)a[0], (long)a[1], a[2], a[3]);
+  case SYS_getrlimit:
+    return a[1] ? do_prlimit(c, 0, (long)a[0], 0, a[1]) : -EFAULT;
+  case SYS_setrlimit:
+    return a[1] ? do_prlimit(c, 0, (long)a[0], a[1], 0) : -EFAULT;
   case SYS_rt_sigprocmask: case SYS_rt_sigaction: case SYS_sigaltstack:
   case SYS_tkill: case SYS_tgkill: case SYS_kill:
     return do_signal(t, nr, a);

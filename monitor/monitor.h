@@ -42,6 +42,7 @@
 #define CVM_FD_ACCOUNT_MIN (16 + 1 + 2)
 #define MONITOR_FDS 64 /* the monitor's own: stdio, the object being read */
 #define DISK_NAME_BYTES 4096 /* what a new file, directory or link costs */
+#define CVM_RLIMITS 16 /* RLIM_NLIMITS */
 
 /* The address space (docs/architecture.md). */
 #define GiB (1ull << 30)
@@ -148,6 +149,11 @@ struct cvm {
   pthread_cond_t done;
   unsigned *enosys; /* unimplemented hostcalls by number (< CVM_ENOSYS_MAX),
                        allocated by the first one */
+  /* Resource limits the cVM set (hostcall.c, under lock): bit r of
+   * rlim_set says rlim[r] ({soft, hard}) holds one; else cvm_rlimit's
+   * defaults, from the cVM's quotas. */
+  unsigned rlim_set;
+  uint64_t rlim[CVM_RLIMITS][2];
 };
 
 /* cvm.c: lifecycle. */
@@ -260,6 +266,11 @@ int guest_fault(struct cvm_thread *t, void *ucontext, void *addr);
 
 /* hostcall.c */
 long orc_dispatch(struct cvm_thread *t);
+/* The cVM's soft limit of resource r (RLIMIT_*), c->lock held. */
+uint64_t cvm_rlimit(const struct cvm *c, int r);
+/* How many fds the cVM may number: its table, cut by RLIMIT_NOFILE's soft
+ * limit (lock held). */
+int cvm_max_fds(const struct cvm *c);
 extern int orc_fsgsbase; /* segments.c: FSGSBASE instructions usable */
 
 /* fs.c: file hostcalls, confined to the root. */
