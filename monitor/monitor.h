@@ -78,6 +78,8 @@ struct cvm_thread {
   void *entry, *arg, *stack;
   int is_main; /* entered at _start with the initial stack, not fn(arg) */
   char *guard; /* the guard page below a stack the monitor made, or NULL */
+  uint64_t robust_list; /* cVM pointer: its robust futex list's head
+                           (set_robust_list), walked at its exit, or 0 */
   volatile int in_monitor; /* between gate entry and exit */
   volatile int exiting;    /* the cVM is ending: leave at the gate */
 };
@@ -260,12 +262,21 @@ void *guest_host(const struct cvm *c, uint64_t p);
 long guest_read(struct cvm *c, void *dst, uint64_t src, size_t len);
 long guest_write(struct cvm *c, uint64_t dst, const void *src, size_t len);
 long guest_strcpy(struct cvm *c, char *dst, uint64_t src, size_t max);
+/* An atomic compare-and-swap of the cVM's aligned, writable 32-bit word
+ * at p (futex words: robust lists, PI locks): *seen gets the value found
+ * (the swap happened if it is old). 0, or -EFAULT (checked as guest_write,
+ * a fault recovered as in the copy). */
+long guest_cas(struct cvm *c, uint64_t p, uint32_t old, uint32_t new,
+               uint32_t *seen);
 /* fault.c's handler, first: 1 if the fault at `addr` is inside guest.c's
  * copy on thread t (the handler returns and the copy answers -EFAULT). */
 int guest_fault(struct cvm_thread *t, void *ucontext, void *addr);
 
 /* hostcall.c */
 long orc_dispatch(struct cvm_thread *t);
+/* At a thread's end (cvm.c, before its clear_tid): its robust list
+ * walked as Linux's exit_robust_list does. */
+void cvm_robust_exit(struct cvm_thread *t);
 /* The cVM's soft limit of resource r (RLIMIT_*), c->lock held. */
 uint64_t cvm_rlimit(const struct cvm *c, int r);
 /* How many fds the cVM may number: its table, cut by RLIMIT_NOFILE's soft
