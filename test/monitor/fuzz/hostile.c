@@ -24,7 +24,9 @@
 //   pipe, pipe2                             read on an empty pipe, write
 //                                           on a full one block forever.
 // And made harmless, for the same reason:
-//   futex: a wait becomes a wake (nothing would ever wake it);
+//   futex: a wait becomes a wake (nothing would ever wake it), and
+//   FUTEX_LOCK_PI a FUTEX_TRYLOCK_PI (a word held by no thread is never
+//   released);
 //   poll, epoll_wait, epoll_pwait: timeout 0; ppoll: a zero timespec
 //   in read-only data (random calls may make its own pages writable);
 //   fcntl: F_SETLKW and F_OFD_SETLKW become F_GETLK (a lock another fd of
@@ -202,6 +204,8 @@ int main(int argc, char **argv) {
         a[4] = 2;
       if (nr == 202 && ((int)a[1] & ~384) % 9 == 0 && ((int)a[1] & ~384) <= 9)
         a[1] = ((int)a[1] & 384) | 1; /* FUTEX_WAIT(_BITSET) -> FUTEX_WAKE */
+      if (nr == 202 && ((int)a[1] & ~384) == 6)
+        a[1] = ((int)a[1] & 384) | 8; /* FUTEX_LOCK_PI -> FUTEX_TRYLOCK_PI */
       if (nr == 7)
         a[2] = 0;
       if (nr == 232 || nr == 281)
