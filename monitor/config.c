@@ -323,3 +323,18 @@ void deploy_config_free(struct deploy_config *cfg) {
   free(cfg->user);
   memset(cfg, 0, sizeof *cfg);
 }
+
+char **env_with_path(char *const *env) {
+  size_t n = 0;
+  int has = 0;
+  for (; env && env[n]; n++)
+    has |= !strncmp(env[n], "PATH=", 5);
+  char **out = calloc(n + 2, sizeof *out);
+  if (!out)
+    return NULL;
+  for (size_t i = 0; i < n; i++)
+    out[i] = env[i];
+  if (!has)
+    out[n] = CVM_DEFAULT_PATH;
+  return out;
+}

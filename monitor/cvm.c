@@ -385,6 +385,7 @@ static void *thread_main(void *arg) {
       orc_enter(t, t->entry, t->stack);
     orc_enter_call(t, t->entry, t->arg, t->stack);
   }
+  cvm_robust_exit(t); /* before clear_tid, as Linux's mm_release */
   clear_tid(t);
   orc_set_gs(NULL);
   thread_register(NULL);

@@ -163,7 +163,12 @@ int deploy_main(int argc, char **argv) {
                               .stdio = {devnull, outs[i], 2}, .net = s->net};
       struct cvm *c;
       int created = !cvm_create(monitor_store(), &cc, &c, err, sizeof err);
-      if (!created || cvm_start(c, argv2, s->env, err, sizeof err)) {
+      char **env = created ? env_with_path(s->env) : NULL;
+      if (created && !env)
+        snprintf(err, sizeof err, "out of memory");
+      int started = env && !cvm_start(c, argv2, env, err, sizeof err);
+      free(env);
+      if (!started) {
         if (created) /* created, not started */
           cvm_destroy(c);
         fprintf(stderr, "orc deploy: %s:%d: %s: %s\n", file, s->line, s->name,

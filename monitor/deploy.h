@@ -30,4 +30,12 @@ int deploy_parse(const char *file, struct deploy_config *cfg, char *err,
 void deploy_config_free(struct deploy_config *cfg);
 int deploy_main(int argc, char **argv);
 
+/* The PATH a cVM gets when its environment names none, as OCI runtimes
+ * give a container's process. */
+#define CVM_DEFAULT_PATH "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+/* env (NULL-terminated, may be NULL) with CVM_DEFAULT_PATH added at its
+ * end if it has no PATH=: a new array the caller frees (not the strings),
+ * or NULL if out of memory. */
+char **env_with_path(char *const *env);
+
 #endif

@@ -65,7 +65,8 @@ int fd_alloc(struct cvm *c, int host, int min) {
   if (host < 0)
     return -EMFILE;
   pthread_mutex_lock(&c->lock);
-  for (int fd = min < 0 ? 0 : min; fd < CVM_MAX_FDS && fd_room(c); fd++) {
+  for (int fd = min < 0 ? 0 : min, most = cvm_max_fds(c); /* RLIMIT_NOFILE */
+       fd < most && fd_room(c); fd++) {
     struct fd_entry *e = fd_entry_new(c, fd);
     if (!e)
       break;
@@ -255,10 +256,14 @@ static void normalise(char *path) {
 }
 
 /* The absolute path, inside the root, that (dirfd, path) names, in a new
- * PATH_LEN buffer (*out, freed by the caller). */
+ * PATH_LEN buffer (*out, freed by the caller). Every path hostcall comes
+ * here; an empty path is -ENOENT, as Linux answers it (the calls that
+ * take AT_EMPTY_PATH check for it before). */
 static long absolute(struct cvm *c, long dirfd, uint64_t upath, char **out) {
   char *path = malloc(PATH_LEN), *abs = malloc(PATH_LEN);
   long r = path && abs ? guest_strcpy(c, path, upath, PATH_LEN) : -ENOMEM;
+  if (!r && !path[0])
+    r = -ENOENT; /* Linux: an empty path names nothing (not the cwd) */
   if (!r && path[0] == '/') {
     memcpy(abs, path, strlen(path) + 1);
   } else if (!r) {
@@ -374,6 +379,26 @@ static long open_path(struct cvm *c, long dirfd, uint64_t upath, long flags) {
   return r;
 }
 
+/* 1 if the cVM's string at upath is "" (AT_EMPTY_PATH: the call acts on
+ * dirfd itself). */
+static int empty_path(struct cvm *c, uint64_t upath) {
+  char first;
+  return guest_strcpy(c, &first, upath, 1) == 0;
+}
+
+/* AT_EMPTY_PATH with AT_FDCWD: the cwd itself, opened O_PATH. */
+static long open_cwd(struct cvm *c) {
+  char *cwd = malloc(PATH_LEN);
+  if (!cwd)
+    return -ENOMEM;
+  pthread_mutex_lock(&c->lock); /* chdir replaces it */
+  snprintf(cwd, PATH_LEN, "%s", c->cwd);
+  pthread_mutex_unlock(&c->lock);
+  long h = open_in_root(c, cwd, O_PATH | O_DIRECTORY, 0);
+  free(cwd);
+  return h;
+}
+
 /* fstat of a host fd into the cVM's stat buffer. */
 static long stat_out(struct cvm *c, int h, uint64_t ust) {
   struct stat st;
@@ -384,9 +409,14 @@ static long stat_out(struct cvm *c, int h, uint64_t ust) {
 
 static long do_stat(struct cvm *c, long dirfd, uint64_t upath, uint64_t ust,
                     long flags) {
-  char first;
-  if ((flags & AT_EMPTY_PATH) && guest_strcpy(c, &first, upath, 1) == 0)
+  if ((flags & AT_EMPTY_PATH) && empty_path(c, upath) && dirfd != AT_FDCWD)
     return stat_out(c, fd_host(c, dirfd), ust);
+  if ((flags & AT_EMPTY_PATH) && empty_path(c, upath)) {
+    long h = open_cwd(c), r = stat_out(c, (int)h, ust);
+    if (h >= 0)
+      close((int)h);
+    return r;
+  }
   long h = open_path(c, dirfd, upath, flags);
   long r = stat_out(c, (int)h, ust);
   if (h >= 0)
@@ -396,6 +426,17 @@ static long do_stat(struct cvm *c, long dirfd, uint64_t upath, uint64_t ust,
 
 static long do_access(struct cvm *c, long dirfd, uint64_t upath, long mode,
                       long flags) {
+  if ((flags & AT_EMPTY_PATH) && empty_path(c, upath)) {
+    long h = dirfd == AT_FDCWD ? open_cwd(c) : fd_host(c, dirfd);
+    if (h < 0)
+      return h;
+    long r = syscall(SYS_faccessat2, (int)h, "", (int)mode,
+                     AT_EMPTY_PATH | (flags & AT_EACCESS));
+    r = r < 0 ? -errno : 0;
+    if (dirfd == AT_FDCWD)
+      close((int)h);
+    return r;
+  }
   long h = open_path(c, dirfd, upath, flags);
   if (h < 0)
     return h;
@@ -470,6 +511,8 @@ static long do_symlink(struct cvm *c, uint64_t utarget, long dirfd,
                        uint64_t upath) {
   char *target = malloc(PATH_LEN), *name = NULL;
   long r = target ? guest_strcpy(c, target, utarget, PATH_LEN) : -ENOMEM;
+  if (!r && !target[0])
+    r = -ENOENT; /* Linux: a link to "" is refused */
   long p = r ? r : open_parent(c, dirfd, upath, &name);
   if (p >= 0) {
     r = c->disk_quota ? disk_take(c, DISK_NAME_BYTES) : 0;
@@ -616,6 +659,11 @@ static long do_dup(struct cvm *c, long nr, const uint64_t *a) {
   if (nh < 0)
     return -errno;
   pthread_mutex_lock(&c->lock);
+  if (to >= cvm_max_fds(c)) { /* RLIMIT_NOFILE: Linux answers EBADF */
+    pthread_mutex_unlock(&c->lock);
+    close(nh);
+    return -EBADF;
+  }
   struct fd_entry *from = fd_entry(c, (long)a[0]), *e = fd_entry_new(c, to);
   if (!e) {
     pthread_mutex_unlock(&c->lock);
@@ -644,6 +692,11 @@ static long do_fcntl(struct cvm *c, int h, const uint64_t *a) {
   switch ((int)a[1]) {
   case F_DUPFD:
   case F_DUPFD_CLOEXEC:
+    pthread_mutex_lock(&c->lock);
+    r = (long)a[2] < 0 || (long)a[2] >= cvm_max_fds(c); /* RLIMIT_NOFILE */
+    pthread_mutex_unlock(&c->lock);
+    if (r)
+      return -EINVAL;
     r = fcntl(h, F_DUPFD_CLOEXEC, 0);
     return r < 0 ? -errno : fd_dup(c, (long)a[0], (int)r, (int)a[2]);
   case F_GETFD: case F_SETFD: case F_GETFL: case F_SETFL:

@@ -58,6 +58,25 @@ __asm__(".text\n"
         "  ret\n"
         ".size copy_raw, .-copy_raw\n");
 
+/* cas_raw(p, old, new, seen): one `lock cmpxchg` of a 32-bit word; the
+ * value it found goes to *seen; 0, or 1 if the word faulted (the fault
+ * at guest_cas_insn resumes at guest_cas_fixup). */
+int cas_raw(uint32_t *p, uint32_t old, uint32_t new, uint32_t *seen);
+extern const char guest_cas_insn[], guest_cas_fixup[];
+__asm__(".text\n"
+        ".type cas_raw,@function\n"
+        "cas_raw:\n"
+        "  mov %esi, %eax\n"
+        "guest_cas_insn:\n"
+        "  lock cmpxchg %edx, (%rdi)\n"
+        "  mov %eax, (%rcx)\n"
+        "  xor %eax, %eax\n"
+        "  ret\n"
+        "guest_cas_fixup:\n"
+        "  mov $1, %eax\n"
+        "  ret\n"
+        ".size cas_raw, .-cas_raw\n");
+
 /* Runs in the fault handler, before anything else: no stack protector,
  * no sanitizer, no libc. Only a fault of the copy instruction on the
  * cVM's own memory is recovered: one on the monitor's side of the copy is
@@ -66,14 +85,16 @@ __attribute__((no_stack_protector, no_sanitize("address"))) int
 guest_fault(struct cvm_thread *t, void *ucv, void *addr) {
   ucontext_t *uc = ucv;
   struct cvm *c = t->cvm;
-  if (!t->in_monitor ||
-      uc->uc_mcontext.gregs[REG_RIP] != (greg_t)(uintptr_t)guest_copy_insn)
+  greg_t rip = uc->uc_mcontext.gregs[REG_RIP];
+  int cas = rip == (greg_t)(uintptr_t)guest_cas_insn;
+  if (!t->in_monitor || (rip != (greg_t)(uintptr_t)guest_copy_insn && !cas))
     return 0;
   char *a = addr;
   if (!(a >= c->mem.base && a < c->mem.base + c->mem.size) &&
       !orc_link_contains(c->link, a, 1))
     return 0;
-  uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)guest_copy_fixup;
+  uc->uc_mcontext.gregs[REG_RIP] =
+      (greg_t)(uintptr_t)(cas ? guest_cas_fixup : guest_copy_fixup);
   return 1;
 }
 
@@ -114,4 +135,12 @@ long guest_strcpy(struct cvm *c, char *dst, uint64_t src, size_t max) {
     i += n;
   }
   return -ENAMETOOLONG;
+}
+
+long guest_cas(struct cvm *c, uint64_t p, uint32_t old, uint32_t new,
+               uint32_t *seen) {
+  void *h = guest_host(c, p);
+  if (((uintptr_t)h & 3) || !guest_ok(c, h, 4, 1))
+    return -EFAULT;
+  return cas_raw(h, old, new, seen) ? -EFAULT : 0;
 }

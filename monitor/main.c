@@ -1,7 +1,9 @@
 /* orc: the monitor's command line.
  *
- *   orc run [--root DIR] [--mem SIZE] [--disk SIZE] [--net] [--user U]
- *           [--env K=V]... PROGRAM [ARGS...]
+ *   orc run [--root DIR] [--cwd DIR] [--lib DIR] [--mem SIZE] [--disk SIZE]
+ *           [--net] [--user U] [--env K=V]... [--inherit-env] PROGRAM [ARGS...]
+ *     (the root defaults to the host's /, and then the cwd to the current
+ *     directory and --lib to the runtime's; PATH defaults as OCI's)
  *   orc deploy CONFIG.yaml [--json]
  *   orc inspect [--root DIR] [--user U] PROGRAM...
  *
@@ -101,8 +103,22 @@ static int cmd_inspect(int argc, char **argv) {
   return status;
 }
 
+/* Where orc-cc's programs find the runtime's libc: the directory
+ * orc-interp passes as --lib (runtime/cc/CMakeLists.txt). */
+#ifndef ORC_RUNTIME_LIB
+#define ORC_RUNTIME_LIB "/usr/local/lib/orc"
+#endif
+
+/* 1 if dir is the host's / (the root orc-interp gives). */
+static int is_host_root(const char *dir) {
+  char *r = realpath(dir, NULL);
+  int yes = r && !strcmp(r, "/");
+  free(r);
+  return yes;
+}
+
 static int cmd_run(int argc, char **argv) {
-  const char *root = ".", *user = NULL;
+  const char *root = "/", *user = NULL;
   size_t quota = 256u << 20, disk = 256u << 20;
   char *envp[256];
   int nenv = 0, i = 1, net = 0, inherit = 0;
@@ -146,7 +162,28 @@ static int cmd_run(int argc, char **argv) {
     usage();
   envp[nenv] = NULL;
   extern char **environ;
-  char **env = inherit ? environ : envp;
+  /* A default PATH unless one was given (or inherited without one). */
+  char **env = env_with_path(inherit ? environ : envp);
+  if (!env)
+    return fprintf(stderr, "orc run: out of memory\n"), 2;
+  /* With the host's / as the root (the default, as orc-interp runs
+   * programs): the cwd is the current directory unless --cwd says, and
+   * libraries come first from the runtime's own directory, as orc-cc
+   * linked them. */
+  char here[4096], *prog = argv[i];
+  if (is_host_root(root)) {
+    if (!cwd && getcwd(here, sizeof here))
+      cwd = here;
+    if (!libdir)
+      libdir = ORC_RUNTIME_LIB;
+  }
+  /* A relative program path is relative to the cwd, as for a shell. */
+  if (prog[0] != '/' && cwd) {
+    size_t n = strlen(cwd) + strlen(prog) + 2;
+    if (!(prog = malloc(n)))
+      return fprintf(stderr, "orc run: out of memory\n"), 2;
+    snprintf(prog, n, "%s/%s", cwd, argv[i]);
+  }
   int rootfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (rootfd < 0) {
     fprintf(stderr, "orc run: --root %s: %s\n", root, strerror(errno));
@@ -154,7 +191,7 @@ static int cmd_run(int argc, char **argv) {
   }
   confine("run", user, 1);
   struct orc_store *store = monitor_store();
-  struct cvm_config cfg = {.name = argv[i], .program = argv[i],
+  struct cvm_config cfg = {.name = argv[i], .program = prog,
                            .rootfd = rootfd, .quota = quota, .disk = disk,
                            .cwd = cwd, .libdir = libdir,
                            .stdio = {0, 1, 2}, .net = net};
@@ -176,6 +213,9 @@ static int cmd_run(int argc, char **argv) {
               c->name, nr, c->enosys[nr]);
   cvm_destroy(c);
   close(rootfd);
+  if (prog != argv[i])
+    free(prog);
+  free(env);
   return status;
 }
 

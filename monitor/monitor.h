@@ -42,6 +42,7 @@
 #define CVM_FD_ACCOUNT_MIN (16 + 1 + 2)
 #define MONITOR_FDS 64 /* the monitor's own: stdio, the object being read */
 #define DISK_NAME_BYTES 4096 /* what a new file, directory or link costs */
+#define CVM_RLIMITS 16 /* RLIM_NLIMITS */
 
 /* The address space (docs/architecture.md). */
 #define GiB (1ull << 30)
@@ -77,6 +78,8 @@ struct cvm_thread {
   void *entry, *arg, *stack;
   int is_main; /* entered at _start with the initial stack, not fn(arg) */
   char *guard; /* the guard page below a stack the monitor made, or NULL */
+  uint64_t robust_list; /* cVM pointer: its robust futex list's head
+                           (set_robust_list), walked at its exit, or 0 */
   volatile int in_monitor; /* between gate entry and exit */
   volatile int exiting;    /* the cVM is ending: leave at the gate */
 };
@@ -149,6 +152,11 @@ struct cvm {
   pthread_cond_t done;
   unsigned *enosys; /* unimplemented hostcalls by number (< CVM_ENOSYS_MAX),
                        allocated by the first one */
+  /* Resource limits the cVM set (hostcall.c, under lock): bit r of
+   * rlim_set says rlim[r] ({soft, hard}) holds one; else cvm_rlimit's
+   * defaults, from the cVM's quotas. */
+  unsigned rlim_set;
+  uint64_t rlim[CVM_RLIMITS][2];
 };
 
 /* cvm.c: lifecycle. */
@@ -255,12 +263,26 @@ void *guest_host(const struct cvm *c, uint64_t p);
 long guest_read(struct cvm *c, void *dst, uint64_t src, size_t len);
 long guest_write(struct cvm *c, uint64_t dst, const void *src, size_t len);
 long guest_strcpy(struct cvm *c, char *dst, uint64_t src, size_t max);
+/* An atomic compare-and-swap of the cVM's aligned, writable 32-bit word
+ * at p (futex words: robust lists, PI locks): *seen gets the value found
+ * (the swap happened if it is old). 0, or -EFAULT (checked as guest_write,
+ * a fault recovered as in the copy). */
+long guest_cas(struct cvm *c, uint64_t p, uint32_t old, uint32_t new,
+               uint32_t *seen);
 /* fault.c's handler, first: 1 if the fault at `addr` is inside guest.c's
  * copy on thread t (the handler returns and the copy answers -EFAULT). */
 int guest_fault(struct cvm_thread *t, void *ucontext, void *addr);
 
 /* hostcall.c */
 long orc_dispatch(struct cvm_thread *t);
+/* At a thread's end (cvm.c, before its clear_tid): its robust list
+ * walked as Linux's exit_robust_list does. */
+void cvm_robust_exit(struct cvm_thread *t);
+/* The cVM's soft limit of resource r (RLIMIT_*), c->lock held. */
+uint64_t cvm_rlimit(const struct cvm *c, int r);
+/* How many fds the cVM may number: its table, cut by RLIMIT_NOFILE's soft
+ * limit (lock held). */
+int cvm_max_fds(const struct cvm *c);
 extern int orc_fsgsbase; /* segments.c: FSGSBASE instructions usable */
 
 /* fs.c: file hostcalls, confined to the root. */

@@ -24,13 +24,17 @@
 //   pipe, pipe2                             read on an empty pipe, write
 //                                           on a full one block forever.
 // And made harmless, for the same reason:
-//   futex: a wait becomes a wake (nothing would ever wake it);
+//   futex: a wait becomes a wake (nothing would ever wake it), and
+//   FUTEX_LOCK_PI a FUTEX_TRYLOCK_PI (a word held by no thread is never
+//   released);
 //   poll, epoll_wait, epoll_pwait: timeout 0; ppoll: a zero timespec
 //   in read-only data (random calls may make its own pages writable);
 //   fcntl: F_SETLKW and F_OFD_SETLKW become F_GETLK (a lock another fd of
 //   the same file holds would be waited for forever);
 //   fd 1 is never an argument (changed to 2), nor mmap's fd: the report
-//   goes there;
+//   goes there; fd 2, the monitor's stderr (which must stay silent), is
+//   made the root directory first, so random writes to it fail (it used
+//   to become one by chance, when open("") still opened the root);
 //   munmap, mprotect, mremap, madvise get only pages of its own pool or
 //   addresses that are not its own, never a guess (a guess could be its
 //   own stack, and unmapping that kills it in its own code).
@@ -170,6 +174,9 @@ int main(int argc, char **argv) {
   add(((unsigned long)rw & 0xffffffffu) | (w ^ (8ul << 32)), 1);
   add(0xffffffff81000000ul, 0);
   add(0x0000800000000000ul, 0), add(-1ul, 0), add(-4096ul, 0);
+  long dir = HC3(2, "/", 0200000 /* O_RDONLY | O_DIRECTORY */, 0);
+  if (dir < 0 || HC3(33, dir, 2, 0) != 2 || HC3(3, dir, 0, 0))
+    return 3; /* fd 2 must not be the monitor's stderr */
   long tid = hc(1001, (long)racer, 0, (long)(stack + 16 * 4096), (long)tls, 0, 0);
   out("fuzz: seed ");
   out_num(seed);
@@ -197,6 +204,8 @@ int main(int argc, char **argv) {
         a[4] = 2;
       if (nr == 202 && ((int)a[1] & ~384) % 9 == 0 && ((int)a[1] & ~384) <= 9)
         a[1] = ((int)a[1] & 384) | 1; /* FUTEX_WAIT(_BITSET) -> FUTEX_WAKE */
+      if (nr == 202 && ((int)a[1] & ~384) == 6)
+        a[1] = ((int)a[1] & 384) | 8; /* FUTEX_LOCK_PI -> FUTEX_TRYLOCK_PI */
       if (nr == 7)
         a[2] = 0;
       if (nr == 232 || nr == 281)
