@@ -7,11 +7,31 @@
 typedef unsigned long size_t;
 typedef long (*gate_fn)(long, long, long, long, long, long, long);
 
+#ifdef ORC_TEST_SFI
+/* SFI code (docs/sfi.md C4) calls the gate exactly as `call *%gs:0x10000`,
+ * the sixth argument on the stack. Built without a red zone (run-case), as
+ * the push would overwrite it. */
+static inline long hc(long nr, long a, long b, long c, long d, long e, long f) {
+  register long rdi __asm__("rdi") = nr, rsi __asm__("rsi") = a,
+                rdx __asm__("rdx") = b, rcx __asm__("rcx") = c,
+                r8 __asm__("r8") = d, r9 __asm__("r9") = e;
+  long ret;
+  __asm__ volatile("push %[f]\n\tcall *%%gs:0x10000\n\tadd $8, %%rsp"
+                   : "=a"(ret), "+r"(rdi), "+r"(rsi), "+r"(rdx), "+r"(rcx),
+                     "+r"(r8), "+r"(r9)
+                   : [f] "r"(f)
+                   : "r10", "r11", "memory", "cc", "xmm0", "xmm1", "xmm2",
+                     "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9",
+                     "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15");
+  return ret;
+}
+#else
 static inline long hc(long nr, long a, long b, long c, long d, long e, long f) {
   gate_fn gate;
   __asm__ volatile("mov %%gs:0x10000, %0" /* ORC_CTABLE_OFFSET */ : "=r"(gate));
   return gate(nr, a, b, c, d, e, f);
 }
+#endif
 #define HC3(nr, a, b, c) hc((nr), (long)(a), (long)(b), (long)(c), 0, 0, 0)
 
 static inline size_t rt_strlen(const char *s) {
