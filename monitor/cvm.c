@@ -312,8 +312,6 @@ static int initial_stack(struct cvm *c, struct cvm_thread *t, char *const *argv,
 
 /* ---- Threads ----------------------------------------------------------- */
 
-static void thread_free(struct cvm_thread *t) { free(t); }
-
 static struct cvm_thread *thread_new(struct cvm *c) {
   struct cvm_thread *t = calloc(1, sizeof *t);
   if (!t)
@@ -342,8 +340,9 @@ static int thread_memory(struct cvm *c, struct cvm_thread *t) {
 }
 
 /* The thread's clear_tid word zeroed and woken (pthread_join waits on it).
- * Called while GS still names the thread: guest_fault needs it to recover
- * a fault in the copy (another thread unmapping the word meanwhile). */
+ * Called while the thread is still registered (thread_self): guest_fault
+ * needs it to recover a fault in the copy (another thread unmapping the
+ * word meanwhile). */
 static void clear_tid(struct cvm_thread *t) {
   static const int zero;
   if (t->clear_tid && !guest_write(t->cvm, t->clear_tid, &zero, sizeof zero))
@@ -369,7 +368,7 @@ static void thread_finish(struct cvm_thread *t) {
   sigaltstack(&off, NULL);
   if (t->alt_stack)
     munmap(t->alt_stack, ALT_STACK_SIZE);
-  thread_free(t);
+  free(t);
 }
 
 static void *thread_main(void *arg) {
@@ -450,7 +449,7 @@ int cvm_start(struct cvm *c, char *const *argv, char *const *envp, char *err,
     return 0;
   snprintf(err, errlen, "cannot start its main thread: %s", strerror(-r));
 fail:
-  thread_free(t);
+  free(t);
   return r;
 }
 
@@ -473,7 +472,7 @@ long cvm_thread_start(struct cvm_thread *parent, const uint64_t *a) {
   t->clear_tid = a[4];
   long r = thread_launch(c, t, a[5]);
   if (r < 0)
-    thread_free(t);
+    free(t);
   return r;
 }
 
@@ -503,16 +502,20 @@ void cvm_kill(struct cvm_thread *t, int status, int sig) {
   siglongjmp(t->exit_jmp, 1);
 }
 
-long cvm_interrupt(struct cvm *c, int tid) {
-  long r = -ESRCH;
-  pthread_mutex_lock(&c->lock);
+struct cvm_thread *cvm_thread_of(struct cvm *c, long tid) {
   for (int i = 0; i < CVM_MAX_THREADS; i++)
-    if (c->threads[i] && c->threads[i]->tid == tid) {
-      pthread_kill(c->threads[i]->host, SIG_CVM_INTR);
-      r = 0;
-    }
+    if (c->threads[i] && c->threads[i]->tid == tid)
+      return c->threads[i];
+  return NULL;
+}
+
+long cvm_interrupt(struct cvm *c, int tid) {
+  pthread_mutex_lock(&c->lock);
+  struct cvm_thread *t = cvm_thread_of(c, tid);
+  if (t)
+    pthread_kill(t->host, SIG_CVM_INTR);
   pthread_mutex_unlock(&c->lock);
-  return r;
+  return t ? 0 : -ESRCH;
 }
 
 int cvm_wait(struct cvm *c) {

@@ -407,43 +407,41 @@ static long stat_out(struct cvm *c, int h, uint64_t ust) {
   return fstat(h, &st) ? -errno : guest_write(c, ust, &st, sizeof st);
 }
 
+/* The host fd a stat or access acts on: with AT_EMPTY_PATH and "", dirfd
+ * itself (*owned 0: the cVM's fd, not closed here) or the cwd; else the
+ * path, opened O_PATH. Negative: the error. */
+static long path_fd(struct cvm *c, long dirfd, uint64_t upath, long flags,
+                    int *owned) {
+  *owned = 1;
+  if (!(flags & AT_EMPTY_PATH) || !empty_path(c, upath))
+    return open_path(c, dirfd, upath, flags);
+  if (dirfd == AT_FDCWD)
+    return open_cwd(c);
+  *owned = 0;
+  return fd_host(c, dirfd);
+}
+
 static long do_stat(struct cvm *c, long dirfd, uint64_t upath, uint64_t ust,
                     long flags) {
-  if ((flags & AT_EMPTY_PATH) && empty_path(c, upath) && dirfd != AT_FDCWD)
-    return stat_out(c, fd_host(c, dirfd), ust);
-  if ((flags & AT_EMPTY_PATH) && empty_path(c, upath)) {
-    long h = open_cwd(c), r = stat_out(c, (int)h, ust);
-    if (h >= 0)
-      close((int)h);
-    return r;
-  }
-  long h = open_path(c, dirfd, upath, flags);
+  int owned;
+  long h = path_fd(c, dirfd, upath, flags, &owned);
   long r = stat_out(c, (int)h, ust);
-  if (h >= 0)
+  if (owned && h >= 0)
     close((int)h);
   return r;
 }
 
 static long do_access(struct cvm *c, long dirfd, uint64_t upath, long mode,
                       long flags) {
-  if ((flags & AT_EMPTY_PATH) && empty_path(c, upath)) {
-    long h = dirfd == AT_FDCWD ? open_cwd(c) : fd_host(c, dirfd);
-    if (h < 0)
-      return h;
-    long r = syscall(SYS_faccessat2, (int)h, "", (int)mode,
-                     AT_EMPTY_PATH | (flags & AT_EACCESS));
-    r = r < 0 ? -errno : 0;
-    if (dirfd == AT_FDCWD)
-      close((int)h);
-    return r;
-  }
-  long h = open_path(c, dirfd, upath, flags);
+  int owned;
+  long h = path_fd(c, dirfd, upath, flags, &owned);
   if (h < 0)
     return h;
   long r = syscall(SYS_faccessat2, (int)h, "", (int)mode,
-              AT_EMPTY_PATH | (flags & AT_EACCESS));
+                   AT_EMPTY_PATH | (flags & AT_EACCESS));
   r = r < 0 ? -errno : 0;
-  close((int)h);
+  if (owned)
+    close((int)h);
   return r;
 }
 

@@ -135,10 +135,8 @@ static long do_prlimit(struct cvm *c, long pid, long r, uint64_t unew,
   if (pid < 0)
     return -EINVAL;
   if (pid > 1) {
-    int found = 0;
     pthread_mutex_lock(&c->lock);
-    for (int i = 0; i < CVM_MAX_THREADS; i++)
-      found |= c->threads[i] && c->threads[i]->tid == pid;
+    int found = cvm_thread_of(c, pid) != NULL;
     pthread_mutex_unlock(&c->lock);
     if (!found)
       return -ESRCH;
@@ -407,11 +405,12 @@ static long do_robust(struct cvm_thread *t, long nr, const uint64_t *a) {
   if (a[0] == 0 || (long)a[0] == t->tid) {
     head = t->robust_list;
   } else {
-    r = -ESRCH;
     pthread_mutex_lock(&c->lock);
-    for (int i = 0; i < CVM_MAX_THREADS; i++)
-      if (c->threads[i] && c->threads[i]->tid == (long)a[0])
-        head = c->threads[i]->robust_list, r = 0;
+    struct cvm_thread *o = cvm_thread_of(c, (long)a[0]);
+    if (o)
+      head = o->robust_list;
+    else
+      r = -ESRCH;
     pthread_mutex_unlock(&c->lock);
   }
   if (r)

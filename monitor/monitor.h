@@ -197,6 +197,8 @@ long cvm_thread_start(struct cvm_thread *parent, const uint64_t *a);
 /* Interrupt thread `tid` of the cVM's blocking hostcall, if any (musl's
  * pthread_cancel); -ESRCH if there is no such thread. */
 long cvm_interrupt(struct cvm *c, int tid);
+/* The cVM's live thread with that id, or NULL; with c->lock held. */
+struct cvm_thread *cvm_thread_of(struct cvm *c, long tid);
 
 /* Locks. One per cVM, c->lock, and it protects: the region (every
  * region_* call that changes it: map, unmap, protect, remap, alloc_bytes),

@@ -56,15 +56,6 @@ static size_t read_count(const char *path, size_t lines) {
   return n;
 }
 
-/* Once, at set-up (the filter refuses opening files later): the limit,
- * and what the monitor uses itself. */
-static void vma_limits(void) {
-  max_vmas = read_count("/proc/sys/vm/max_map_count", 0);
-  base_vmas = read_count("/proc/self/maps", 1);
-  if (!max_vmas)
-    max_vmas = 65530;
-}
-
 static char *slot_base(size_t s) { return (char *)((s + WINDOW_FIRST) * WINDOW_SIZE); }
 static size_t slot_of(const char *w) {
   return (size_t)((uintptr_t)w / WINDOW_SIZE) - WINDOW_FIRST;
@@ -72,8 +63,6 @@ static size_t slot_of(const char *w) {
 
 char *window_new(char *err, size_t errlen) {
   pthread_mutex_lock(&lock);
-  if (!max_vmas) /* window_init not called: a test without confinement */
-    vma_limits();
   if (base_vmas + (in_use + 1) * WINDOW_VMAS > max_vmas) {
     snprintf(err, errlen,
              "no room for another cVM: vm.max_map_count (%zu mappings) holds "
@@ -142,7 +131,12 @@ static size_t ctable_bytes(size_t n) { return (n * 8 + 4095) & ~(size_t)4095; }
 /* At set-up (confine_init), before the filter: memfd_create is not on
  * its list. */
 int window_init(void) {
-  vma_limits();
+  /* The mappings limit, and what the monitor uses itself: read now, as
+   * the filter refuses opening files later. */
+  max_vmas = read_count("/proc/sys/vm/max_map_count", 0);
+  base_vmas = read_count("/proc/self/maps", 1);
+  if (!max_vmas)
+    max_vmas = 65530;
   size_t size = (size_t)WINDOW_SLOTS * CTABLE_ROOM;
   int fd = (int)syscall(SYS_memfd_create, "orc-ctables", MFD_CLOEXEC);
   void *m = fd < 0 || ftruncate(fd, (off_t)size)
@@ -183,9 +177,12 @@ static int window_seal(char *w, size_t n) {
  * does anything between objects. Mappings cost a system call each at
  * every cVM start (and a VMA each). */
 #define VIEW_RANGES 256
+struct range {
+  uintptr_t lo, hi;
+};
 struct view {
-  uintptr_t lo[VIEW_RANGES], hi[VIEW_RANGES];
   size_t n;
+  struct range r[VIEW_RANGES];
 };
 
 static int view_range(void *ctx, void *addr, size_t len) {
@@ -194,8 +191,7 @@ static int view_range(void *ctx, void *addr, size_t len) {
   if (a < CODE_ZONE_BASE || a - CODE_ZONE_BASE > CODE_ZONE_SIZE - len ||
       v->n == VIEW_RANGES)
     return -1; /* not in the code zone, or too many pieces */
-  v->lo[v->n] = a;
-  v->hi[v->n++] = a + len;
+  v->r[v->n++] = (struct range){a, a + len};
   return 0;
 }
 
@@ -218,22 +214,22 @@ static int view_of(const struct orc_link *l, struct view *v) {
   v->n = 0;
   if (orc_link_shared_ranges(l, view_range, v))
     return -1;
+  struct range *r = v->r;
   for (size_t i = 1; i < v->n; i++) /* insertion sort by address */
-    for (size_t k = i; k > 0 && v->lo[k - 1] > v->lo[k]; k--) {
-      uintptr_t t = v->lo[k]; v->lo[k] = v->lo[k - 1]; v->lo[k - 1] = t;
-      t = v->hi[k]; v->hi[k] = v->hi[k - 1]; v->hi[k - 1] = t;
+    for (size_t k = i; k > 0 && r[k - 1].lo > r[k].lo; k--) {
+      struct range t = r[k];
+      r[k] = r[k - 1], r[k - 1] = t;
     }
   size_t out = 0;
   for (size_t i = 0; i < v->n;) {
-    uintptr_t lo = v->lo[i], hi = v->hi[i++];
-    while (i < v->n && (v->lo[i] == hi || view_join(l, hi, v->lo[i])))
-      hi = v->hi[i++];
-    v->lo[out] = lo, v->hi[out++] = hi;
+    struct range j = r[i++];
+    while (i < v->n && (r[i].lo == j.hi || view_join(l, j.hi, r[i].lo)))
+      j.hi = r[i++].hi;
+    r[out++] = j;
   }
   v->n = out;
   return 0;
 }
-
 
 /* Parked windows. A window whose cVM has ended keeps its table's mapping
  * and its view, its region emptied (one mmap over it: no page, no file
@@ -247,17 +243,19 @@ static int view_of(const struct orc_link *l, struct view *v) {
 #define PARKED_MAX 64
 struct window_key {
   size_t table_pages, n;
-  uintptr_t r[]; /* lo, hi of each range */
+  struct range r[]; /* the view's ranges, sorted and joined */
 };
 static struct {
   char *w;
   struct window_key *key;
-} parked[PARKED_MAX];
+} parked[PARKED_MAX]; /* the oldest first */
 static size_t nparked;
+static struct view probe; /* the view window_open looks for, under lock */
 
-static int same_key(const struct window_key *a, const struct window_key *b) {
-  return a->table_pages == b->table_pages && a->n == b->n &&
-         !memcmp(a->r, b->r, 2 * a->n * sizeof *a->r);
+static int same_key(const struct window_key *k, size_t table_pages,
+                    const struct view *v) {
+  return k->table_pages == table_pages && k->n == v->n &&
+         !memcmp(k->r, v->r, v->n * sizeof *v->r);
 }
 
 /* Gives every parked window back; returns how many there were. */
@@ -280,41 +278,41 @@ static int view_map(char *w, const struct window_key *k) {
   int fd;
   if (!confine_arena(&size, &fd) || fd < 0)
     return -1;
-  for (size_t i = 0; i < k->n; i++) {
-    uintptr_t lo = k->r[2 * i], hi = k->r[2 * i + 1];
-    if (mmap(w + lo, hi - lo, PROT_READ, MAP_SHARED | MAP_FIXED, fd,
-             (off_t)(lo - CODE_ZONE_BASE)) == MAP_FAILED)
+  for (size_t i = 0; i < k->n; i++)
+    if (mmap(w + k->r[i].lo, k->r[i].hi - k->r[i].lo, PROT_READ,
+             MAP_SHARED | MAP_FIXED, fd,
+             (off_t)(k->r[i].lo - CODE_ZONE_BASE)) == MAP_FAILED)
       return -1;
-  }
   return 0;
 }
 
 char *window_open(const struct orc_link *l, size_t n, struct window_key **keyp,
                   char *err, size_t errlen) {
-  static __thread struct view v; /* 4 KiB: not on a small stack */
-  *keyp = NULL;
-  if (view_of(l, &v))
-    return snprintf(err, errlen, "cannot map the cVM's shared view (its objects "
-                                 "lie outside the code zone or in too many pieces)"),
-           NULL;
-  struct window_key *key = malloc(sizeof *key + 2 * v.n * sizeof *key->r);
-  if (!key)
-    return snprintf(err, errlen, "out of memory"), NULL;
-  key->table_pages = ctable_bytes(n) / 4096;
-  key->n = v.n;
-  for (size_t i = 0; i < v.n; i++)
-    key->r[2 * i] = v.lo[i], key->r[2 * i + 1] = v.hi[i];
+  size_t pages = ctable_bytes(n) / 4096;
   char *w = NULL;
+  struct window_key *key = NULL;
+  *keyp = NULL;
   pthread_mutex_lock(&lock);
+  if (view_of(l, &probe)) {
+    pthread_mutex_unlock(&lock);
+    snprintf(err, errlen, "cannot map the cVM's shared view (its objects "
+                          "lie outside the code zone or in too many pieces)");
+    return NULL;
+  }
   for (size_t i = nparked; !w && i-- > 0;) /* the newest first */
-    if (same_key(parked[i].key, key)) {
-      w = parked[i].w;
-      free(parked[i].key);
-      parked[i] = parked[--nparked];
+    if (same_key(parked[i].key, pages, &probe)) {
+      w = parked[i].w, key = parked[i].key;
+      memmove(parked + i, parked + i + 1, (--nparked - i) * sizeof *parked);
     }
+  if (!w && (key = malloc(sizeof *key + probe.n * sizeof *key->r))) {
+    key->table_pages = pages, key->n = probe.n;
+    memcpy(key->r, probe.r, probe.n * sizeof *key->r);
+  }
   pthread_mutex_unlock(&lock);
   if (w)
     return *keyp = key, w;
+  if (!key)
+    return snprintf(err, errlen, "out of memory"), NULL;
   w = window_new(err, errlen);
   if (!w && unpark_all())
     w = window_new(err, errlen);
