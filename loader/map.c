@@ -150,8 +150,28 @@ static void verify(struct orc_object *o) {
   }
 }
 
+/* The bytes of a text segment's pages outside the segment become hlt
+ * (f4), which faults in user mode at any offset: they are executable
+ * with the page but not the verifier's to check, and zeros there decode
+ * as `add %al, (%rax)`, a store through a 64-bit register, which a
+ * masked jump to the page's first bundle or a fall through from the
+ * text's last one would run (test/escape/unverified-page-*). No other
+ * segment shares these pages (elf.c). */
+static void fill_text_pages(struct orc_object *o) {
+  const struct orc_elf *e = &o->elf;
+  for (size_t i = 0; i < e->nsegs; i++) {
+    const struct orc_segment *s = &e->segs[i];
+    if (!(s->flags & PF_X))
+      continue;
+    uint64_t lo = orc_page_down(s->vaddr), end = s->vaddr + s->memsz;
+    memset(o->base + lo, 0xf4, s->vaddr - lo);
+    memset(o->base + end, 0xf4, orc_page_up(end) - end);
+  }
+}
+
 static enum orc_status protect(struct orc_object *o, struct orc_error *err) {
   const struct orc_elf *e = &o->elf;
+  fill_text_pages(o);
   verify(o);
   /* Refused before any byte of it is executable (docs/sfi.md section 7). */
   if (!o->verified && !o->store->allow_unverified)

@@ -141,6 +141,10 @@ static const char *mnemonic_refused(ZydisMnemonic m) {
   case ZYDIS_MNEMONIC_MASKMOVQ: case ZYDIS_MNEMONIC_MASKMOVDQU:
   case ZYDIS_MNEMONIC_VMASKMOVDQU:
     return "section 3: an implicit memory operand";
+  /* Filed by Zydis under flag operations, but privileged. */
+  case ZYDIS_MNEMONIC_CLI: case ZYDIS_MNEMONIC_STI:
+  case ZYDIS_MNEMONIC_CLAC: case ZYDIS_MNEMONIC_STAC:
+    return "section 6: a privileged instruction";
   default:
     return NULL;
   }
@@ -284,11 +288,17 @@ static int check_bundle(struct verifier *v, size_t b, struct branch *targets,
       return fail(v, off, in, ops, why);
     if (!category_allowed(in->meta.category) && !mnemonic_allowed(in->mnemonic))
       return fail(v, off, in, ops, "section 6: not an allowed instruction");
-    for (int i = 0; i < in->operand_count; i++)
-      if (ops[i].type == ZYDIS_OPERAND_TYPE_REGISTER &&
-          ZydisRegisterGetClass(ops[i].reg.value) == ZYDIS_REGCLASS_SEGMENT &&
-          (ops[i].actions & ZYDIS_OPERAND_ACTION_MASK_WRITE))
+    for (int i = 0; i < in->operand_count; i++) {
+      if (ops[i].type != ZYDIS_OPERAND_TYPE_REGISTER)
+        continue;
+      ZydisRegisterClass rc = ZydisRegisterGetClass(ops[i].reg.value);
+      if (rc == ZYDIS_REGCLASS_SEGMENT && (ops[i].actions & ZYDIS_OPERAND_ACTION_MASK_WRITE))
         return fail(v, off, in, ops, "section 6: writes a segment register");
+      /* mov to or from %crN/%drN: a move to Zydis, privileged to the CPU. */
+      if (rc == ZYDIS_REGCLASS_CONTROL || rc == ZYDIS_REGCLASS_DEBUG)
+        return fail(v, off, in, ops,
+                    "section 6: a privileged instruction (a control or debug register)");
+    }
     if (in->meta.branch_type == ZYDIS_BRANCH_TYPE_FAR)
       return fail(v, off, in, ops, "section 6: a far transfer");
     /* Section 3, for every operand (nops touch no memory). */

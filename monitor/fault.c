@@ -30,11 +30,14 @@ static const char *signame(int sig) {
   case SIGFPE: return "SIGFPE";
   case SIGILL: return "SIGILL";
   case SIGSYS: return "SIGSYS (a raw system call, refused)";
+  case SIGTRAP: return "SIGTRAP";
   default: return "signal";
   }
 }
 
-static void report(struct cvm_thread *t, int sig, siginfo_t *si, ucontext_t *uc) {
+/* in_monitor: the thread was serving a hostcall when it faulted. */
+static void report(struct cvm_thread *t, int in_monitor, int sig, siginfo_t *si,
+                   ucontext_t *uc) {
   struct cvm *c = t->cvm;
   void *pc = (void *)uc->uc_mcontext.gregs[REG_RIP];
   uint64_t off = 0;
@@ -44,8 +47,8 @@ static void report(struct cvm_thread *t, int sig, siginfo_t *si, ucontext_t *uc)
     snprintf(where, sizeof where, "%s+0x%lx", obj, (unsigned long)off);
   else
     snprintf(where, sizeof where, "%p (%s)", pc,
-             t->in_monitor ? "in the monitor, serving a hostcall"
-                           : "outside every object");
+             in_monitor ? "in the monitor, serving a hostcall"
+                        : "outside every object");
   const char *what = "";
   uintptr_t addr = (uintptr_t)si->si_addr;
   /* A large frame can step over the guard page: allow some slack. */
@@ -70,8 +73,9 @@ __attribute__((no_stack_protector)) static void on_fault(int sig, siginfo_t *si,
   }
   if (guest_fault(t, ucv, si->si_addr))
     return; /* a copy of guest.c: the hostcall answers -EFAULT */
+  int in_monitor = t->in_monitor; /* before orc_fs_to_host sets it */
   orc_fs_to_host(t); /* the thread leaves cVM code for good */
-  report(t, sig, si, ucv);
+  report(t, in_monitor, sig, si, ucv);
   cvm_kill(t, 128 + sig, sig);
 }
 
@@ -96,7 +100,8 @@ __attribute__((no_stack_protector)) static void on_interrupt(int sig,
 }
 
 void fault_init(void) {
-  static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGSYS};
+  /* SIGTRAP: int3 is allowed in cVM code (docs/sfi.md section 6). */
+  static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGSYS, SIGTRAP};
   struct sigaction sa = {0};
   sa.sa_sigaction = on_fault;
   sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;

@@ -3,7 +3,8 @@
  * cVM code calls it through the capability table (call *%gs:0x10000) with
  * the SysV convention: nr in %rdi, arguments in %rsi, %rdx, %rcx, %r8, %r9
  * and the sixth on the stack. The gate finds its caller without trusting
- * anything the cVM can write: not GS (wrgsbase), not cVM memory. It pops
+ * anything the cVM can write: not GS (wrgsbase), not cVM memory, not DF
+ * (cleared at once: C code with DF set copies backwards). It pops
  * its return address into a register at once, asks the kernel for the
  * thread id (a system call from monitor code, which the filter allows)
  * and looks the thread's struct cvm_thread up in the monitor's table
@@ -12,8 +13,8 @@
  * then sets FS to what the monitor recorded for the thread and GS to W
  * if it is not (orc_fs_to_cvm: a forged FS or GS does not survive a
  * hostcall), clears the scratch registers (no monitor address leaks
- * back) and jumps to the return address masked into [0, 4 GiB), where
- * only the code zone executes.
+ * back) and jumps to the return address masked as C1 masks (a bundle
+ * start in [0, 4 GiB), where only the code zone executes).
  *
  * The syscall instruction clobbers %rcx (the third argument) and %r11:
  * the third argument waits in %xmm15, caller-saved like every vector
@@ -35,6 +36,7 @@
 	.type orc_gate,@function
 orc_gate:
 	pop %r10
+	cld /* the monitor's C code needs DF clear; cVM code may have set it */
 	movq %rcx, %xmm15
 	mov $SYS_gettid, %eax
 	syscall
@@ -67,7 +69,12 @@ orc_gate:
 	pop %rcx
 	mov T_CVM_RSP(%rcx), %rsp
 	mov T_RET(%rcx), %r11
-	mov %r11d, %r11d
+	/* C1's mask: the slot it was popped from is cVM memory, which another
+	 * thread of the cVM may rewrite between the call's push and the pop,
+	 * so the return goes to a bundle start in [0, 4 GiB), nowhere else
+	 * (orc_return_mask; without the low bits only under
+	 * --insecure-no-verify, whose code returns mid-bundle). */
+	and orc_return_mask(%rip), %r11d
 	xor %ecx, %ecx
 	xor %edx, %edx
 	xor %esi, %esi

@@ -55,6 +55,8 @@ void monitor_init(void) {
  * runs no cVM code: objects that fail the SFI verifier are mapped, not
  * refused. Set before the first monitor_store(). */
 int monitor_insecure_no_verify;
+/* What the gate's return keeps of its return address (gate.S). */
+uint32_t orc_return_mask = 0xffffffe0u;
 
 void monitor_warn_insecure(const char *cmd) {
   fprintf(stderr, "orc %s: WARNING: --insecure-no-verify: machine code that "
@@ -77,8 +79,10 @@ struct orc_store *monitor_store(void) {
       fprintf(stderr, "orc: cannot create the object store\n");
       exit(1);
     }
-    if (monitor_insecure_no_verify)
+    if (monitor_insecure_no_verify) {
       orc_store_allow_unverified(s);
+      orc_return_mask = 0xffffffffu; /* its returns need not be bundle starts */
+    }
   }
   return s;
 }

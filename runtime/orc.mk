@@ -38,6 +38,9 @@ ORC_LIB = $(DESTDIR)/lib
 # musl's .s files and inline assembly pass through it too. Empty for the
 # insecure baseline runtime of the benchmarks.
 CFLAGS_ALL += $(ORC_SFI_CFLAGS)
+# Stack probes in every frame, SFI or not: no frame jumps the guard page
+# below a cVM stack (test/monitor/cases/stack-clash).
+CFLAGS_ALL += -fstack-clash-protection
 # A change of these flags, or a rebuilt orc-as, rebuilds every object.
 ORC_FLAGS_FILE = obj/orc-sfi-flags
 $(shell mkdir -p obj && { echo '$(ORC_SFI_CFLAGS)' | cmp -s - $(ORC_FLAGS_FILE) || echo '$(ORC_SFI_CFLAGS)' >$(ORC_FLAGS_FILE); })

@@ -364,6 +364,9 @@ int main(int argc, char **argv) {
   }
   pushf(&cc, "-fpass-plugin=%s/lib/orc.so", top);
   push(&cc, "-fPIC");
+  /* Stack probes: a frame larger than the guard page below a cVM stack
+   * would otherwise write past it into the cVM's other memory. */
+  push(&cc, "-fstack-clash-protection");
   if (sfi) {
     push(&cc, "-fno-integrated-as");
     pushf(&cc, "-B%s/lib/orc-sfi", top);

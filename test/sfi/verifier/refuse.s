@@ -186,3 +186,19 @@
 	wrpkru
 	.p2align 5
 # CHECK-DAG: `wrpkru`: section 6: not an allowed instruction
+#--- x-cli.s
+	cli
+	.p2align 5
+# CHECK-DAG: `cli`: section 6: a privileged instruction
+#--- x-sti.s
+	sti
+	.p2align 5
+# CHECK-DAG: `sti`: section 6: a privileged instruction
+#--- x-cr0.s
+	movq %cr0, %rax
+	.p2align 5
+# CHECK-DAG: `mov %cr0, %rax`: section 6: a privileged instruction (a control or debug register)
+#--- x-dr7.s
+	movq %rax, %db7
+	.p2align 5
+# CHECK-DAG: `mov %rax, %dr7`: section 6: a privileged instruction (a control or debug register)

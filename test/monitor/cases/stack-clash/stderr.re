@@ -1,0 +1,1 @@
+killed: SIGSEGV at address 0x[0-9a-f]+ \(stack overflow\)
