@@ -1,0 +1,66 @@
+/* A forged return address raced into the gate: the gate pops its return
+ * address from the cVM stack at once (monitor/gate.S), so the only way to
+ * forge it is another thread storing into the caller's return slot
+ * between the `call *%gs:0x10000` that pushes it and the gate's pop. One
+ * thread calls getpid through the gate in a loop with a known return
+ * slot; another keeps storing there `hidden + 2`, two bytes into a
+ * verified `movabs`, whose immediate hides `mov (%rbx), %rax` (a plain
+ * load; %rbx survives the gate and holds the victim's secret's address).
+ * The gate returns to its address zero-extended to 32 bits, without C1's
+ * low-5-bit mask, so a won race lands mid-instruction: the hidden load
+ * runs and `caught` prints what it read. 1 s of racing. Must be
+ * contained: a gate returning with C1's mask would land on the bundle
+ * start instead (the movabs: harmless). If the race is never won in the
+ * time given, the case passes without proving anything: the output says
+ * how many calls were made. */
+#include "race.h"
+
+static volatile unsigned long slot, stop, forged, stores;
+
+__attribute__((used, noreturn)) static void caught(unsigned long v) {
+  say("ESCAPED: the gate returned mid-instruction; the hidden load read ", v);
+  end(0);
+}
+
+__asm__(".text\n.p2align 5\n.globl hidden\nhidden:\n"
+        " movabs $0x9090909090038b48, %rax\n"
+        " mov %rax, %rdi\n"
+        " call caught\n"
+        " ud2\n");
+extern char hidden[];
+
+static void racer(void *arg) {
+  while (!slot)
+    ;
+  volatile unsigned long *p = (volatile unsigned long *)slot;
+  unsigned long f = forged;
+  while (!stop) {
+    *p = f;
+    stores++;
+  }
+  thread_exit();
+}
+
+int main(int argc, char **argv) {
+  forged = (unsigned long)hidden + 2;
+  if (start_thread(racer, 0) < 0) {
+    out("no thread\n");
+    end(1);
+  }
+  unsigned long t0 = now_ms(), calls = 0, target = victim_secret(argv);
+  while (now_ms() - t0 < 1000) {
+    /* 4096 gate calls from one %rsp: the slot is %rsp - 8 at each call */
+    __asm__ volatile("mov %%rsp, %%rax\n sub $8, %%rax\n mov %%rax, %1\n"
+                     "mov $4096, %%r12d\n"
+                     "1: mov $39, %%edi\n call *%%gs:0x10000\n dec %%r12d\n jnz 1b"
+                     : "+b"(target), "=m"(slot)
+                     : : "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11",
+                       "r12", "memory");
+    calls += 4096;
+  }
+  stop = 1;
+  say("gate calls ", calls);
+  say("racing stores ", stores);
+  out("the race was never won\n");
+  end(0);
+}
