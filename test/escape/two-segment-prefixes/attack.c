@@ -3,7 +3,8 @@
  * load is FS + %edi, up to 4 GiB past the thread pointer -- the next
  * window; a decoder that takes the first prefix sees M1 (%gs:, 32-bit).
  * %rdi is set to 4 GiB - 64 KiB so the load lands in the next window.
- * Must fail: the verifier must not take it for M1. */
+ * Must fail: the verifier (Zydis) takes the last prefix as the CPU does
+ * and sees %fs: with a base register (M4). */
 #include "attack.h"
 
 int main(int argc, char **argv) {

@@ -1,5 +1,6 @@
 /* `xsave %gs:(%eax)` (65 67 0f ae 20): a memory access of hundreds of bytes,
- * past the 64-byte bound that M3/M4 rely on. Must fail: M5 / section 6. */
+ * past the 64-byte bound that M3/M4 rely on. Must fail: section 6 (xsave is in no allowed category; M5 would refuse
+ * its size too). */
 #include "attack.h"
 
 int main(int argc, char **argv) {
