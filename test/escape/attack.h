@@ -38,8 +38,12 @@ static inline unsigned long parse_hex(const char *s) {
 
 /* The victim starts first, so its window is the slot below ours (windows
  * are handed out upward from 8 GiB): W - 4 GiB, plus the offset the
- * harness passes (the victim's program, run alone, prints it). */
+ * harness passes (the victim's program, run alone, prints it). Waits
+ * until the victim has drawn its secret (it creates /ready). */
 static inline unsigned long victim_secret(char **argv) {
+  struct { long s, ns; } ms = {0, 1000000};
+  for (int i = 0; i < 3000 && HC3(21, "/ready", 0, 0) != 0; i++)
+    HC3(35, &ms, 0, 0); /* until the victim holds its secret (3 s at most) */
   return own_window() - 4 * GiB + parse_hex(argv[1]);
 }
 

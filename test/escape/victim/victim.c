@@ -1,7 +1,8 @@
 /* The victim of every escape case: a cVM holding a secret that no other
  * cVM may read or change. It draws 32 random bytes (getrandom), keeps them
  * in its state (the global `secret`, in its own window) and a second copy
- * on its stack, tells the world it runs, then waits until the harness
+ * on its stack, creates /ready in the image (attackers wait for it, so
+ * that they attack the secret, not the value before it), then waits until the harness
  * creates /go in the image (the attacker has ended) or 4 s have passed,
  * comparing the two copies every 2 ms. At its end it prints the secret and
  * whether it is intact; the harness checks that no attacker output holds
@@ -43,6 +44,9 @@ int main(int argc, char **argv) {
   }
   for (int i = 0; i < 4; i++)
     secret[i] = copy[i];
+  long fd = hc(257, -100, (long)"/ready", 0101, 0644, 0, 0); /* O_WRONLY|O_CREAT */
+  if (fd >= 0)
+    HC3(3, fd, 0, 0);
   out("victim: running\n");
   int changed = 0;
   struct { long s, ns; } tick = {0, 2000000};
