@@ -11,7 +11,7 @@
  * race lands mid-instruction: the hidden load runs and `caught` prints
  * what it read. (A store that hits an ordinary return instead lands,
  * masked by C3, on the movabs's first byte: caught says so.) Up to 2.5 s
- * of racing; here it is won in every run, often within 4096 calls. Must
+ * of racing; here it is won in almost every run, often within 4096 calls. Must
  * be contained: with C1's mask in the gate the forged return would land
  * on the bundle start (the movabs: harmless). Fails today: reported. */
 #include "race.h"
