@@ -1,6 +1,8 @@
-/* `jmp *%gs:0x10000(,%eax,1)` ... here `jmp *%gs:(%eax)` (65 67 ff 20)
- * through a word that holds a monitor address: a memory-indirect jump
- * takes its target unmasked. Must fail: C2. */
+/* A memory-indirect jump, `jmp *%gs:(%eax)` (65 67 ff 20) with %eax =
+ * 0x10000: through slot 0 of the table, which holds the gate's address,
+ * a jump (not the one allowed call) into the gate,
+ * with the cVM's stack as it is: a memory-indirect branch takes its target
+ * unmasked. Must fail: C2. */
 #include "attack.h"
 
 int main(int argc, char **argv) {
