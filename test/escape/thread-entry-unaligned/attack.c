@@ -12,8 +12,7 @@
 
 __attribute__((used, noreturn)) static void report(unsigned long v) {
   say("thread read ", v);
-  HC3(231, 0, 0, 0); /* exit_group */
-  __builtin_unreachable();
+  end(0); /* exit_group */
 }
 
 __asm__(".text\n.p2align 5\n.globl hidden\nhidden:\n"
