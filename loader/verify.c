@@ -259,83 +259,86 @@ struct branch {
 static int check_bundle(struct verifier *v, size_t b, struct branch *targets,
                         size_t *ntargets) {
   enum sp_state sp = SP_CLEAN;
-  ZydisDecodedInstruction prev;
-  ZydisDecodedOperand prev_ops[ZYDIS_MAX_OPERAND_COUNT];
-  int have_prev = 0;
-  for (size_t off = b; off < b + BUNDLE;) {
-    ZydisDecodedInstruction in;
-    ZydisDecodedOperand ops[ZYDIS_MAX_OPERAND_COUNT];
+  /* This instruction and the one before it, in alternating slots (C1
+   * looks back one instruction; copying a decoded instruction with its
+   * operands costs more than decoding it). */
+  ZydisDecodedInstruction insn[2];
+  ZydisDecodedOperand opnd[2][ZYDIS_MAX_OPERAND_COUNT];
+  int cur = 0, have_prev = 0;
+  for (size_t off = b; off < b + BUNDLE; cur ^= 1) {
+    ZydisDecodedInstruction *in = &insn[cur];
+    const ZydisDecodedInstruction *prev = &insn[cur ^ 1];
+    ZydisDecodedOperand *ops = opnd[cur];
+    const ZydisDecodedOperand *prev_ops = opnd[cur ^ 1];
     if (!ZYAN_SUCCESS(ZydisDecoderDecodeFull(&v->dec, v->text + off, b + BUNDLE - off,
-                                             &in, ops)))
+                                             in, ops)))
       return fail(v, off, NULL, NULL,
                   "B2: not an instruction, or one that crosses the bundle edge");
     setbit(v->start, off);
-    size_t end = off + in.length;
+    size_t end = off + in->length;
     const char *why;
     /* Section 6: the allow-list. */
-    if (in.meta.category == ZYDIS_CATEGORY_RET && in.meta.branch_type != ZYDIS_BRANCH_TYPE_FAR)
-      return fail(v, off, &in, ops, "C3: ret (returns are pop, mask, jump)");
-    if ((why = mnemonic_refused(in.mnemonic)))
-      return fail(v, off, &in, ops, why);
-    if (!category_allowed(in.meta.category) && !mnemonic_allowed(in.mnemonic))
-      return fail(v, off, &in, ops, "section 6: not an allowed instruction");
-    for (int i = 0; i < in.operand_count; i++)
+    if (in->meta.category == ZYDIS_CATEGORY_RET && in->meta.branch_type != ZYDIS_BRANCH_TYPE_FAR)
+      return fail(v, off, in, ops, "C3: ret (returns are pop, mask, jump)");
+    if ((why = mnemonic_refused(in->mnemonic)))
+      return fail(v, off, in, ops, why);
+    if (!category_allowed(in->meta.category) && !mnemonic_allowed(in->mnemonic))
+      return fail(v, off, in, ops, "section 6: not an allowed instruction");
+    for (int i = 0; i < in->operand_count; i++)
       if (ops[i].type == ZYDIS_OPERAND_TYPE_REGISTER &&
           ZydisRegisterGetClass(ops[i].reg.value) == ZYDIS_REGCLASS_SEGMENT &&
           (ops[i].actions & ZYDIS_OPERAND_ACTION_MASK_WRITE))
-        return fail(v, off, &in, ops, "section 6: writes a segment register");
-    if (in.meta.branch_type == ZYDIS_BRANCH_TYPE_FAR)
-      return fail(v, off, &in, ops, "section 6: a far transfer");
+        return fail(v, off, in, ops, "section 6: writes a segment register");
+    if (in->meta.branch_type == ZYDIS_BRANCH_TYPE_FAR)
+      return fail(v, off, in, ops, "section 6: a far transfer");
     /* Section 3, for every operand (nops touch no memory). */
-    if (in.meta.category != ZYDIS_CATEGORY_NOP &&
-        in.meta.category != ZYDIS_CATEGORY_WIDENOP)
-      for (int i = 0; i < in.operand_count; i++)
+    if (in->meta.category != ZYDIS_CATEGORY_NOP &&
+        in->meta.category != ZYDIS_CATEGORY_WIDENOP)
+      for (int i = 0; i < in->operand_count; i++)
         if (ops[i].type == ZYDIS_OPERAND_TYPE_MEMORY &&
-            !(in.meta.category == ZYDIS_CATEGORY_CALL && is_hostcall(&in, ops)) &&
-            (why = check_mem(&in, &ops[i])))
-          return fail(v, off, &in, ops, why);
+            !(in->meta.category == ZYDIS_CATEGORY_CALL && is_hostcall(in, ops)) &&
+            (why = check_mem(in, &ops[i])))
+          return fail(v, off, in, ops, why);
     /* Section 5: the %rsp state within the bundle. */
     if (sp != SP_CLEAN)
       setbit(v->interior, off);
-    if (writes_sp(&in, ops)) {
-      if (sp == SP_ZEXT && is_rebase_add(&in, ops))
+    if (writes_sp(in, ops)) {
+      if (sp == SP_ZEXT && is_rebase_add(in, ops))
         sp = SP_CLEAN;
-      else if (is_sp_zext(&in, ops))
+      else if (is_sp_zext(in, ops))
         sp = SP_ZEXT;
       else if (sp == SP_CLEAN)
         sp = SP_DIRTY;
       else
-        return fail(v, off, &in, ops,
+        return fail(v, off, in, ops,
                     "S3: %rsp written again before it was re-based");
     } else if (sp != SP_CLEAN) {
-      return fail(v, off, &in, ops,
+      return fail(v, off, in, ops,
                   "S3: a write to %rsp not followed by movl %e?, %esp; addq %gs:0x10008, %rsp");
     }
     /* Section 4: control flow. */
-    int is_call = in.meta.category == ZYDIS_CATEGORY_CALL;
-    if (is_call || in.meta.category == ZYDIS_CATEGORY_UNCOND_BR ||
-        in.meta.category == ZYDIS_CATEGORY_COND_BR) {
+    int is_call = in->meta.category == ZYDIS_CATEGORY_CALL;
+    if (is_call || in->meta.category == ZYDIS_CATEGORY_UNCOND_BR ||
+        in->meta.category == ZYDIS_CATEGORY_COND_BR) {
       const ZydisDecodedOperand *t = &ops[0];
       if (t->type == ZYDIS_OPERAND_TYPE_IMMEDIATE && t->imm.is_relative) {
         uint64_t dest;
-        if (!ZYAN_SUCCESS(ZydisCalcAbsoluteAddress(&in, t, v->vaddr + off, &dest)))
-          return fail(v, off, &in, ops, "B3: a branch target that cannot be computed");
-        targets[(*ntargets)++] = (struct branch){off, off + in.raw.imm[0].offset, dest};
+        if (!ZYAN_SUCCESS(ZydisCalcAbsoluteAddress(in, t, v->vaddr + off, &dest)))
+          return fail(v, off, in, ops, "B3: a branch target that cannot be computed");
+        targets[(*ntargets)++] = (struct branch){off, off + in->raw.imm[0].offset, dest};
       } else if (t->type == ZYDIS_OPERAND_TYPE_REGISTER) {
-        if (!have_prev || !is_mask(&prev, prev_ops, t->reg.value) ||
+        if (!have_prev || !is_mask(prev, prev_ops, t->reg.value) ||
             ZydisRegisterGetClass(t->reg.value) != ZYDIS_REGCLASS_GPR64)
-          return fail(v, off, &in, ops,
+          return fail(v, off, in, ops,
                       "C1: an indirect branch not preceded in its bundle by andl $-32 of its register");
         setbit(v->interior, off);
-      } else if (!(is_call && is_hostcall(&in, ops))) {
-        return fail(v, off, &in, ops,
+      } else if (!(is_call && is_hostcall(in, ops))) {
+        return fail(v, off, in, ops,
                     "C2: an indirect branch through memory (load it into a register and mask it)");
       }
       if (is_call && end != b + BUNDLE)
-        return fail(v, off, &in, ops, "B4: a call that does not end its bundle");
+        return fail(v, off, in, ops, "B4: a call that does not end its bundle");
     }
-    prev = in;
-    memcpy(prev_ops, ops, sizeof ops);
     have_prev = 1;
     off = end;
   }
