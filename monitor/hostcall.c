@@ -7,7 +7,7 @@
  * per cVM.
  *
  * Why each is safe, in one line each, is beside its case. Files are in
- * fs.c. */
+ * fs.c, sockets in net.c, signals in signal.c. */
 #define _GNU_SOURCE
 #include "monitor.h"
 

@@ -199,6 +199,7 @@ struct cvm {
   struct cvm_sigaction {
     uint64_t handler, flags, restorer, mask;
   } sigact[CVM_NSIG];
+  unsigned char sig_bad[CVM_NSIG]; /* the handler may not be entered */
   uint64_t sig_pending;
   struct cvm_sigqueue sigq;
 };

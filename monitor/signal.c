@@ -351,9 +351,7 @@ static void push_frame(struct cvm_thread *t, uint64_t *g, int sig,
                        const unsigned char *fp, uint32_t fplen, int restart) {
   struct cvm *c = t->cvm;
   uint64_t sp = g[REG_RSP];
-  uint64_t handler = act->handler;
-  if (!IN_ZONE(handler))
-    die(t, "signal handler outside the code zone at", handler);
+  uint64_t handler = act->handler; /* checked by do_sigaction */
   if ((act->flags & SA_ONSTACK) && t->ss_size && !on_altstack(t, sp))
     sp = in_window(t, t->ss_sp) + t->ss_size;
   else
@@ -430,6 +428,7 @@ static int deliver(struct cvm_thread *t, uint64_t *g, int sig,
     int s = __builtin_ctzll(ready) + 1;
     struct cvm_siginfo_slot si = pend_take(&t->sig_pending, &t->sigq, s);
     struct cvm_sigaction act = c->sigact[s - 1];
+    int bad = c->sig_bad[s - 1];
     if (ignored(c, s)) {
       pthread_mutex_unlock(&c->lock);
       sig = 0;
@@ -448,6 +447,8 @@ static int deliver(struct cvm_thread *t, uint64_t *g, int sig,
       c->sigact[s - 1].flags &= ~(uint64_t)SA_SIGINFO;
     }
     pthread_mutex_unlock(&c->lock);
+    if (bad)
+      die(t, "signal handler outside its objects' code or bundles at", act.handler);
     push_frame(t, g, s, &si, &act, old, fp, fplen, restart);
     return 1;
   }
@@ -570,6 +571,26 @@ static __attribute__((noreturn)) void do_sigreturn(struct cvm_thread *t, uint64_
 
 /* ---- Hostcalls ------------------------------------------------------------ */
 
+/* A handler may be entered if it lies in the text of an object the cVM
+ * links and, in an object that passed the SFI verifier, at a bundle start:
+ * entered anywhere else, SFI code could run a masked sequence past its
+ * mask with registers the interrupted code chose. */
+static int handler_ok(const struct cvm *c, uint64_t h) {
+  if (!IN_ZONE(h))
+    return 0;
+  for (size_t i = 0; i < orc_link_objects(c->link); i++) {
+    void *base;
+    size_t span, lo, hi;
+    orc_link_object_span(c->link, i, &base, &span, &lo, &hi);
+    if (h - (uint64_t)(uintptr_t)base >= span)
+      continue;
+    struct orc_object_info info;
+    orc_link_object_info(c->link, i, &info);
+    return !info.verified || !(h & 31);
+  }
+  return 0;
+}
+
 static long do_sigaction(struct cvm_thread *t, const uint64_t *a) {
   struct cvm *c = t->cvm;
   int sig = (int)a[0];
@@ -580,11 +601,14 @@ static long do_sigaction(struct cvm_thread *t, const uint64_t *a) {
     return -EINVAL;
   if (a[1] && guest_read(c, &act, a[1], sizeof act))
     return -EFAULT;
+  int bad = a[1] && act.handler != K_SIG_DFL && act.handler != K_SIG_IGN &&
+            !handler_ok(c, act.handler);
   pthread_mutex_lock(&c->lock);
   old = c->sigact[sig - 1];
   if (a[1]) {
     act.mask &= ~UNBLOCKABLE;
     c->sigact[sig - 1] = act;
+    c->sig_bad[sig - 1] = (unsigned char)bad;
     if (ignored(c, sig)) { /* pending ones are dropped, as Linux does */
       pend_drop(&c->sig_pending, &c->sigq, sig);
       for (int i = 0; i < CVM_MAX_THREADS; i++)
