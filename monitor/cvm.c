@@ -525,6 +525,7 @@ int cvm_wait(struct cvm *c) {
 void cvm_destroy(struct cvm *c) {
   if (!c)
     return;
+  signal_cvm_free(c);
   orc_link_release(c->link);
   region_free(&c->mem);
   window_close(c->window, c->window_key);

@@ -202,6 +202,10 @@ struct cvm {
   unsigned char sig_bad[CVM_NSIG]; /* the handler may not be entered */
   uint64_t sig_pending;
   struct cvm_sigqueue sigq;
+  /* ITIMER_REAL (setitimer, alarm): a monitor thread of the cVM's, made
+   * by the first setitimer, sends SIGALRM at `due` (CLOCK_MONOTONIC ns,
+   * 0: disarmed), again every `interval` ns; under lock. */
+  struct cvm_timer *timer;
 };
 
 /* cvm.c: lifecycle. */
@@ -423,8 +427,10 @@ long signal_hostcall(struct cvm_thread *t, long nr, const uint64_t *a,
  * the cVM's own handler (the host handler then returns into it). */
 void signal_on_host(int sig, siginfo_t *si, void *uc);
 int signal_fault(struct cvm_thread *t, int sig, siginfo_t *si, void *uc);
-/* At a thread's end: what signal.c allocated for it. */
+/* At a thread's end: what signal.c allocated for it; at cvm_destroy, the
+ * cVM's timer thread stopped. */
 void signal_thread_free(struct cvm_thread *t);
+void signal_cvm_free(struct cvm *c);
 /* hostcall.c's table, for a restarted hostcall (signal.c). */
 long hostcall_dispatch(struct cvm_thread *t);
 extern int orc_host_pid, orc_sig_deliver; /* read by gate.S */

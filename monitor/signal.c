@@ -60,9 +60,11 @@
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
@@ -216,7 +218,7 @@ static int send_locked(struct cvm *c, struct cvm_thread *self,
                        const struct cvm_siginfo_slot *si) {
   uint64_t b = BIT(sig);
   if (!to) {
-    if (!(self->sig_blocked & b))
+    if (self && !(self->sig_blocked & b))
       to = self;
     for (int i = 0; !to && i < CVM_MAX_THREADS; i++)
       if (c->threads[i] && c->threads[i]->host && !(c->threads[i]->sig_blocked & b))
@@ -786,6 +788,135 @@ static long do_sigtimedwait(struct cvm_thread *t, const uint64_t *a) {
   }
 }
 
+/* ---- ITIMER_REAL -------------------------------------------------------- */
+
+struct cvm_timer {
+  pthread_t thread;
+  pthread_cond_t cond; /* with c->lock, on CLOCK_MONOTONIC */
+  uint64_t due, interval; /* ns */
+  int quit;
+};
+
+static uint64_t now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* The cVM's timer: sleeps until due, sends SIGALRM to the cVM as the
+ * kernel would (SI_KERNEL's code 0x80, pid 0), re-arms. It is no cVM
+ * thread: it never runs cVM code nor touches cVM memory. */
+static void *timer_main(void *arg) {
+  struct cvm *c = arg;
+  struct cvm_timer *tm = c->timer;
+  static const struct cvm_siginfo_slot alarm_info = {0x80, 0, 0};
+  pthread_mutex_lock(&c->lock);
+  while (!tm->quit) {
+    uint64_t now = now_ns();
+    if (!tm->due) {
+      pthread_cond_wait(&tm->cond, &c->lock);
+    } else if (now < tm->due) {
+      struct timespec ts = {(time_t)(tm->due / 1000000000u),
+                            (long)(tm->due % 1000000000u)};
+      pthread_cond_timedwait(&tm->cond, &c->lock, &ts);
+    } else {
+      if (c->state == CVM_RUNNING && c->live_threads)
+        send_locked(c, NULL, NULL, SIGALRM, &alarm_info);
+      tm->due = tm->interval ? now + tm->interval : 0;
+    }
+  }
+  pthread_mutex_unlock(&c->lock);
+  return NULL;
+}
+
+void signal_cvm_free(struct cvm *c) {
+  struct cvm_timer *tm = c->timer;
+  if (!tm)
+    return;
+  pthread_mutex_lock(&c->lock);
+  tm->quit = 1;
+  pthread_cond_signal(&tm->cond);
+  pthread_mutex_unlock(&c->lock);
+  pthread_join(tm->thread, NULL);
+  pthread_cond_destroy(&tm->cond);
+  free(tm);
+  c->timer = NULL;
+}
+
+struct k_itimerval {
+  struct { int64_t sec, usec; } interval, value;
+};
+
+static uint64_t tv_ns(int64_t sec, int64_t usec) {
+  return (uint64_t)sec * 1000000000u + (uint64_t)usec * 1000u;
+}
+
+/* setitimer(which, new, old) and getitimer(which, cur): ITIMER_REAL only
+ * (the CPU-time timers answer EINVAL). */
+static long do_itimer(struct cvm_thread *t, long nr, const uint64_t *a) {
+  struct cvm *c = t->cvm;
+  struct k_itimerval nv, ov;
+  uint64_t unew = nr == SYS_setitimer ? a[1] : 0;
+  uint64_t uold = nr == SYS_setitimer ? a[2] : a[1];
+  if (a[0] != ITIMER_REAL)
+    return -EINVAL;
+  if (unew && guest_read(c, &nv, unew, sizeof nv))
+    return -EFAULT;
+  if (unew && (nv.value.sec < 0 || nv.value.usec < 0 || nv.value.usec >= 1000000 ||
+               nv.interval.sec < 0 || nv.interval.usec < 0 ||
+               nv.interval.usec >= 1000000 || nv.value.sec > (1ll << 32) ||
+               nv.interval.sec > (1ll << 32)))
+    return -EINVAL;
+  if (unew && !c->timer) { /* made once, by the first setitimer */
+    struct cvm_timer *tm = calloc(1, sizeof *tm);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    if (tm)
+      pthread_cond_init(&tm->cond, &ca);
+    pthread_condattr_destroy(&ca);
+    pthread_mutex_lock(&c->lock);
+    if (tm && !c->timer) {
+      c->timer = tm;
+      if (pthread_create(&tm->thread, NULL, timer_main, c)) {
+        c->timer = NULL;
+        pthread_mutex_unlock(&c->lock);
+        pthread_cond_destroy(&tm->cond);
+        free(tm);
+        return -EAGAIN;
+      }
+      tm = NULL;
+    }
+    pthread_mutex_unlock(&c->lock);
+    if (tm) {
+      pthread_cond_destroy(&tm->cond);
+      free(tm);
+    }
+    if (!c->timer)
+      return -ENOMEM;
+  }
+  pthread_mutex_lock(&c->lock);
+  struct cvm_timer *tm = c->timer;
+  uint64_t now = now_ns(), left = tm && tm->due > now ? tm->due - now : 0;
+  uint64_t every = tm ? tm->interval : 0;
+  if (tm && tm->due && !left)
+    left = 1000; /* due and not yet sent: Linux shows the smallest value */
+  if (unew) {
+    uint64_t v = tv_ns(nv.value.sec, nv.value.usec);
+    tm->due = v ? now + v : 0;
+    tm->interval = v ? tv_ns(nv.interval.sec, nv.interval.usec) : 0;
+    pthread_cond_signal(&tm->cond);
+  }
+  pthread_mutex_unlock(&c->lock);
+  ov.value.sec = (int64_t)(left / 1000000000u);
+  ov.value.usec = (int64_t)(left % 1000000000u + 999) / 1000;
+  if (ov.value.usec == 1000000)
+    ov.value.sec++, ov.value.usec = 0;
+  ov.interval.sec = (int64_t)(every / 1000000000u);
+  ov.interval.usec = (int64_t)(every % 1000000000u) / 1000;
+  return uold && guest_write(c, uold, &ov, sizeof ov) ? -EFAULT : 0;
+}
+
 long signal_hostcall(struct cvm_thread *t, long nr, const uint64_t *a,
                      int *handled) {
   struct cvm_siginfo_slot user = {SI_USER_CODE, 1, 0}, tk = {SI_TKILL_CODE, 1, 0};
@@ -828,6 +959,9 @@ long signal_hostcall(struct cvm_thread *t, long nr, const uint64_t *a,
     return do_sigtimedwait(t, a);
   case SYS_rt_sigreturn:
     do_sigreturn(t, a[0]);
+  case SYS_setitimer:
+  case SYS_getitimer:
+    return do_itimer(t, nr, a);
   }
   *handled = 0;
   return -ENOSYS;
