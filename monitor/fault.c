@@ -99,10 +99,14 @@ void fault_init(void) {
   sa.sa_sigaction = on_fault;
   sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
   sigemptyset(&sa.sa_mask);
+  /* The end of the cVM waits until the handler is back in cVM code (or
+   * left through exit_jmp, which restores the mask). */
+  sigaddset(&sa.sa_mask, SIG_CVM_END);
   for (size_t i = 0; i < sizeof faults / sizeof *faults; i++)
     sigaction(faults[i], &sa, NULL);
   sa.sa_sigaction = on_end;
   sa.sa_flags = SA_SIGINFO | SA_ONSTACK; /* no SA_RESTART: interrupt hostcalls */
+  sigemptyset(&sa.sa_mask);
   sigaction(SIG_CVM_END, &sa, NULL);
   /* cVM signals (signal.c): no SA_RESTART either, so that a blocking
    * hostcall returns EINTR; the end of the cVM waits until it returns. */
