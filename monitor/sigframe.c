@@ -29,8 +29,10 @@
  * (never SIGKILL or SIGSTOP), and rip only if it is the pc the monitor
  * itself saved for that frame (kept in the thread's records, in monitor
  * memory, keyed by the frame) or a bundle start in the code zone (a
- * 32-byte aligned address there, where SFI code may jump anyway). GS is
- * W, FS the one the monitor recorded. A frame it did not make and whose
+ * 32-byte aligned address there, where SFI code may jump anyway); resumed
+ * at a saved pc inside a bundle of SFI code, every register is the saved
+ * one (the frame's are not read: inside a locked sequence an edited
+ * register would pass its mask). GS is W, FS the one the monitor recorded. A frame it did not make and whose
  * rip is anything else ends the cVM with SIGSEGV. The FP state is the
  * one saved in the record (a cVM's edits to the frame's FP state are not
  * loaded); the context is loaded as a delivery is, by raising
@@ -103,10 +105,10 @@ _Static_assert(offsetof(struct cvm_thread, result) == 104 &&
 struct sig_record {
   uint64_t uc, rip, seq;
   uint64_t args[7];
+  uint64_t g[18]; /* the context it interrupted */
   int restart;
-  int rsp_offset; /* rsp was an offset below 4 GiB (docs/sfi.md S3) */
   uint32_t fplen;
-  _Alignas(64) unsigned char fp[SIG_RECORD_SIZE - 128];
+  _Alignas(64) unsigned char fp[SIG_RECORD_SIZE - 256];
 };
 _Static_assert(sizeof(struct sig_record) == SIG_RECORD_SIZE, "record");
 
@@ -236,7 +238,7 @@ static void push_frame(struct cvm_thread *t, uint64_t *g, int sig,
     r->uc = frame + 8;
     r->rip = f.uc.gregs[REG_RIP];
     r->restart = redo;
-    r->rsp_offset = g[REG_RSP] < WINDOW_SIZE;
+    memcpy(r->g, g, sizeof r->g);
     memcpy(r->args, t->args, sizeof r->args);
     r->fplen = fp && fplen <= sizeof r->fp ? fplen : 0;
     if (r->fplen)
@@ -386,12 +388,18 @@ void sig_return(struct cvm_thread *t, uint64_t ucp) {
   if (!saved && (!IN_ZONE(rip) || (rip & 31)))
     die(t, "rt_sigreturn: a frame the monitor did not make, rip", rip);
   uint64_t *g = t->sig_ctx;
-  memcpy(g, uc.gregs, sizeof t->sig_ctx);
-  /* SFI code re-bases rsp in two steps (docs/sfi.md S3): interrupted
-   * between them, it held an offset the next step adds W to, and gets the
-   * offset back; any other rsp is W + its low 32 bits. */
-  g[REG_RSP] = saved && r->rsp_offset ? (uint32_t)g[REG_RSP]
-                                       : sig_in_window(t, g[REG_RSP]);
+  if (saved && (r->g[REG_RIP] & 31) && sig_code_at(c, r->g[REG_RIP]) == 2) {
+    /* Back inside a bundle of SFI code, perhaps inside a locked sequence
+     * (docs/sfi.md: after a mask, between the two steps of rsp's
+     * re-basing): every register is the one saved, since a handler's edit
+     * there could carry a value past its mask. */
+    memcpy(g, r->g, sizeof t->sig_ctx);
+  } else {
+    memcpy(g, uc.gregs, sizeof t->sig_ctx);
+    if (saved)
+      g[REG_RIP] = r->g[REG_RIP]; /* a restart's frame shows pc - 1 */
+    g[REG_RSP] = sig_in_window(t, g[REG_RSP]);
+  }
   g[REG_EFL] = (g[REG_EFL] & FLAGS_CVM) | FLAGS_FIXED;
   sig_set_blocked(t, uc.sigmask);
   t->resume_restart = 0;
@@ -401,7 +409,6 @@ void sig_return(struct cvm_thread *t, uint64_t ucp) {
   if (saved && r->restart) {
     /* The hostcall the handler interrupted, again; its exit is this one. */
     memcpy(t->args, r->args, sizeof t->args);
-    g[REG_RIP] = rip + 1;
     g[REG_RAX] = (uint64_t)hostcall_dispatch(t);
     g[REG_RCX] = g[REG_RDX] = g[REG_RSI] = g[REG_RDI] = 0;
     g[REG_R8] = g[REG_R9] = g[REG_R10] = g[REG_R11] = 0;

@@ -160,20 +160,25 @@ void sig_set_blocked(struct cvm_thread *t, uint64_t mask) {
  * links and, in an object that passed the SFI verifier, at a bundle start:
  * entered anywhere else, SFI code could run a masked sequence past its
  * mask with registers the interrupted code chose. */
-static int handler_ok(const struct cvm *c, uint64_t h) {
-  if (!IN_ZONE(h))
+int sig_code_at(const struct cvm *c, uint64_t pc) {
+  if (!IN_ZONE(pc))
     return 0;
   for (size_t i = 0; i < orc_link_objects(c->link); i++) {
     void *base;
     size_t span, lo, hi;
     orc_link_object_span(c->link, i, &base, &span, &lo, &hi);
-    if (h - (uint64_t)(uintptr_t)base >= span)
+    if (pc - (uint64_t)(uintptr_t)base >= span)
       continue;
     struct orc_object_info info;
     orc_link_object_info(c->link, i, &info);
-    return !info.verified || !(h & 31);
+    return info.verified ? 2 : 1;
   }
   return 0;
+}
+
+static int handler_ok(const struct cvm *c, uint64_t h) {
+  int code = sig_code_at(c, h);
+  return code == 1 || (code == 2 && !(h & 31));
 }
 
 static long do_sigaction(struct cvm_thread *t, const uint64_t *a) {

@@ -1,7 +1,7 @@
 /* What signal.c (the signal state and hostcalls) and sigframe.c (frames,
  * delivery into cVM code, rt_sigreturn) share; no other file includes it.
- * Every function here is called with c->lock held but sig_set_blocked and
- * sig_return. */
+ * Every function here is called with c->lock held but sig_set_blocked,
+ * sig_code_at and sig_return. */
 #ifndef ORC_SIGSTATE_H
 #define ORC_SIGSTATE_H
 
@@ -39,6 +39,9 @@ struct cvm_siginfo_slot sig_pend_take(uint64_t *set, struct cvm_sigqueue *q,
 /* Thread t's mask (SIGKILL and SIGSTOP never in it); the cVM's pending
  * signals it no longer blocks become its own. Takes c->lock. */
 void sig_set_blocked(struct cvm_thread *t, uint64_t mask);
+/* Where pc lies: 0 outside every object of c's link (or the code zone),
+ * 1 in an object, 2 in one that passed the SFI verifier. */
+int sig_code_at(const struct cvm *c, uint64_t pc);
 /* rt_sigreturn of the frame whose ucontext is at cVM pointer uc
  * (sigframe.c): loads the checked context, or ends the cVM. */
 void sig_return(struct cvm_thread *t, uint64_t uc) __attribute__((noreturn));
