@@ -97,9 +97,11 @@ _Static_assert(offsetof(struct cvm_thread, result) == 104 &&
                "gate.S reads these by offset");
 
 /* What the monitor remembers of a frame it made: where (its ucontext,
- * what __restore_rt hands back), the pc it saved, the hostcall to restart,
- * the FP state. A few per thread, the oldest reused: a frame left by
- * siglongjmp is never returned through. */
+ * what __restore_rt hands back), the context it interrupted, the hostcall
+ * to restart, the FP state. A few per thread: a frame left by siglongjmp
+ * is never returned through, and is forgotten when a new frame overwrites
+ * it, else the oldest is reused (a frame nested more than SIG_RECORDS deep
+ * is then returned through as one the monitor did not make). */
 #define SIG_RECORDS 8
 #define SIG_RECORD_SIZE 4096
 struct sig_record {
@@ -199,11 +201,16 @@ static void push_frame(struct cvm_thread *t, uint64_t *g, int sig,
   struct cvm *c = t->cvm;
   uint64_t sp = g[REG_RSP];
   uint64_t handler = act->handler; /* checked by do_sigaction */
+  uint64_t top = sig_in_window(t, sp);
   if ((act->flags & SA_ONSTACK) && t->ss_size && !sig_on_altstack(t, sp))
-    sp = sig_in_window(t, t->ss_sp) + t->ss_size;
+    sp = top = sig_in_window(t, t->ss_sp) + t->ss_size;
   else
     sp -= 128; /* the interrupted code's red zone */
   uint64_t frame = sig_in_window(t, ((sp - sizeof(struct cvm_sigframe)) & ~15ull) - 8);
+  /* Frames this one overwrites were left (siglongjmp): forget them. */
+  for (int i = 0; t->sig_records && i < SIG_RECORDS; i++)
+    if (t->sig_records[i].uc >= frame && t->sig_records[i].uc < top)
+      t->sig_records[i].uc = 0;
   struct cvm_sigframe f;
   memset(&f, 0, sizeof f);
   f.pretcode = act->flags & K_SA_RESTORER ? act->restorer : 0;
