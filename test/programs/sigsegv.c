@@ -21,6 +21,19 @@ static void handler(int sig, siginfo_t *si, void *uc) {
   siglongjmp(env, 1);
 }
 
+static char *page;
+static volatile int inner;
+
+/* Faults caught and left 100 times inside a handler that then returns. */
+static void on_usr1(int sig) {
+  (void)sig;
+  for (int i = 0; i < 100; i++)
+    if (sigsetjmp(env, 1) == 0)
+      *(volatile char *)(page + i) = 1;
+    else
+      inner++;
+}
+
 int main(void) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
@@ -45,5 +58,9 @@ int main(void) {
     x = x / zero;
   printf("SIGFPE %d, code INTDIV %d\n", fault_sig == SIGFPE,
          fault_code == FPE_INTDIV);
+  page = p;
+  signal(SIGUSR1, on_usr1);
+  raise(SIGUSR1);
+  printf("inside a handler: caught %d, and it returned\n", inner);
   return 0;
 }
