@@ -76,7 +76,7 @@ struct cvm_ucontext {
   int32_t ss_flags, pad;
   uint64_t ss_size;
   uint64_t gregs[23]; /* REG_R8 .. REG_CR2, <ucontext.h>'s order */
-  uint64_t fpregs;    /* 0: the FP state is the monitor's to keep */
+  uint64_t fpregs;    /* a copy of the FP state's first 512 bytes */
   uint64_t reserved[8];
   uint64_t sigmask;
 };
@@ -206,6 +206,12 @@ static void push_frame(struct cvm_thread *t, uint64_t *g, int sig,
     sp = top = sig_in_window(t, t->ss_sp) + t->ss_size;
   else
     sp -= 128; /* the interrupted code's red zone */
+  /* The FP state's legacy 512 bytes (x87, MXCSR, XMM) above the frame,
+   * for programs that read uc_mcontext.fpregs; loaded back from the
+   * monitor's copy, not from there. */
+  uint64_t fpcopy = fp ? sig_in_window(t, (sp - 512) & ~63ull) : 0;
+  if (fp)
+    sp = fpcopy;
   uint64_t frame = sig_in_window(t, ((sp - sizeof(struct cvm_sigframe)) & ~15ull) - 8);
   /* Frames this one overwrites were left (siglongjmp): forget them. */
   for (int i = 0; t->sig_records && i < SIG_RECORDS; i++)
@@ -238,7 +244,9 @@ static void push_frame(struct cvm_thread *t, uint64_t *g, int sig,
     f.info.u.kill.uid = 0;
     f.info.u.kill.value = si->value;
   }
-  if (guest_write(c, frame, &f, sizeof f))
+  f.uc.fpregs = fpcopy;
+  if (guest_write(c, frame, &f, sizeof f) ||
+      (fp && guest_write(c, fpcopy, fp, 512)))
     die(t, "cannot write the signal frame at", frame);
   struct sig_record *r = record_new(t);
   if (r) {

@@ -1,13 +1,13 @@
 /* SA_SIGINFO: si_signo, si_code and si_pid of raise (SI_TKILL), kill
  * (SI_USER) and sigqueue (SI_QUEUE with its value); a real-time signal;
- * the ucontext's mask. */
+ * the ucontext's mask and FP state. */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <ucontext.h>
 #include <unistd.h>
 
-static volatile int signo, code, pid_ok, value, usr2_blocked;
+static volatile int signo, code, pid_ok, value, usr2_blocked, fp_ok;
 
 static void handler(int sig, siginfo_t *si, void *ucv) {
   ucontext_t *uc = ucv;
@@ -19,6 +19,9 @@ static void handler(int sig, siginfo_t *si, void *ucv) {
   sigset_t cur;
   sigprocmask(SIG_SETMASK, NULL, &cur);
   usr2_blocked = sigismember(&cur, SIGUSR2) * 10 + sigismember(&uc->uc_sigmask, SIGUSR2);
+  /* the FP state, as far as a program reads it: MXCSR's exception masks */
+  fp_ok = uc->uc_mcontext.fpregs &&
+          (uc->uc_mcontext.fpregs->mxcsr & 0x1f80) == 0x1f80;
 }
 
 static const char *name(int c) {
@@ -46,5 +49,6 @@ int main(void) {
   raise(SIGRTMIN + 2);
   printf("real-time: signo is SIGRTMIN+2 %d code %s\n", signo == SIGRTMIN + 2,
          name(code));
+  printf("fpregs with MXCSR: %d\n", fp_ok);
   return 0;
 }
