@@ -3,10 +3,10 @@
  * cVM code calls it through the capability table (call *%gs:0x10000) with
  * the SysV convention: nr in %rdi, arguments in %rsi, %rdx, %rcx, %r8, %r9
  * and the sixth on the stack. The gate finds its caller without trusting
- * anything the cVM can write: not GS (wrgsbase), not cVM memory. It pops
- * its return address into a register at once, asks the kernel for the
- * thread id (a system call from monitor code, which the filter allows)
- * and looks the thread's struct cvm_thread up in the monitor's table
+ * anything the cVM can write: not GS (wrgsbase), not cVM memory, not DF
+ * (cleared at once). It pops its return address into a register at once,
+ * asks the kernel for the thread id (a system call from monitor code,
+ * which the filter allows) and looks the thread's struct cvm_thread up in the monitor's table
  * (segments.c). It stores the arguments there, moves to the thread's
  * monitor stack, restores the monitor's FS, calls orc_dispatch(thread),
  * then sets FS to what the monitor recorded for the thread and GS to W
@@ -46,6 +46,7 @@
 	.type orc_gate,@function
 orc_gate:
 	pop %r10
+	cld /* the monitor's C code needs DF clear; cVM code may have set it */
 	movq %rcx, %xmm15
 	mov $SYS_gettid, %eax
 	syscall
