@@ -162,6 +162,11 @@ class SfiStreamer : public MCELFStreamer {
   bool Locked = false;
   bool PendingRep = false;  // a `rep` prefix parsed as an instruction of its own
   bool PendingLock = false; // the same for `lock`
+  // data16 and rex64 written alone: clang writes them only around the
+  // general-dynamic TLS call (tlsSequence).
+  unsigned PendingPrefixes = 0;
+  // Inside a TLS sequence: its lea is emitted, its call comes next.
+  enum { TlsNone, TlsGd, TlsLd } Tls = TlsNone;
 
   // Registers and opcodes used by the rewrites.
   unsigned RSP, ESP, SP, SPL, RIP, GS, FS, EIZ, R11, R11D, RBP, EBP;
@@ -510,6 +515,91 @@ private:
       emit(inst("POP64r", {reg(RAX)}), STI);
   }
 
+  // The symbol an operand names with the given variant, or null.
+  static const MCSymbol *symbolOf(const MCOperand &O,
+                                  MCSymbolRefExpr::VariantKind K) {
+    if (!O.isExpr())
+      return nullptr;
+    const auto *E = dyn_cast<MCSymbolRefExpr>(O.getExpr());
+    return E && E->getKind() == K ? &E->getSymbol() : nullptr;
+  }
+
+  bool isTlsGetAddrCall(const MCInst &I) const {
+    auto Named = [](const MCSymbol *S) {
+      return S && S->getName() == "__tls_get_addr";
+    };
+    if (I.getOpcode() == CALL64pcrel32)
+      return Named(symbolOf(I.getOperand(0), MCSymbolRefExpr::VK_None)) ||
+             Named(symbolOf(I.getOperand(0), MCSymbolRefExpr::VK_PLT));
+    if (I.getOpcode() == CALL64m) { // -fno-plt: call *__tls_get_addr@GOTPCREL(%rip)
+      int M = memOperand(I);
+      return I.getOperand(M).getReg() == RIP &&
+             Named(symbolOf(I.getOperand(M + 3), MCSymbolRefExpr::VK_GOTPCREL));
+    }
+    return false;
+  }
+
+  // General- and local-dynamic TLS (docs/sfi.md, "TLS"): clang writes
+  //   data16 leaq x@tlsgd(%rip), %rdi; data16 rex64 call *__tls_get_addr@GOTPCREL(%rip)
+  //   leaq x@tlsld(%rip), %rdi; call *__tls_get_addr@GOTPCREL(%rip)
+  // The linker rewrites such a pair in place (to local- or initial-exec in
+  // a program), so the pair must stay contiguous and in the byte form it
+  // knows. It is emitted as one locked sequence ending its bundle, with
+  // the call direct (`data16 data16 rex64 call __tls_get_addr@PLT` for GD),
+  // to the __tls_get_addr every ORC object links in (liborc_nonshared.a),
+  // so no PLT stub and no unmasked jump through memory is made. True if I
+  // was consumed.
+  bool tlsSequence(const MCInst &I, const MCSubtargetInfo &STI) {
+    unsigned Prefixes = PendingPrefixes;
+    PendingPrefixes = 0;
+    if (Tls != TlsNone) {
+      bool Gd = Tls == TlsGd;
+      Tls = TlsNone;
+      if (!isTlsGetAddrCall(I) || Prefixes != (Gd ? 2 : 0)) {
+        unlock();
+        refuse(I, STI, "a TLS lea (x@tlsgd or x@tlsld) not followed by its "
+                       "call to __tls_get_addr");
+        return true;
+      }
+      if (Gd) {
+        emit(inst("DATA16_PREFIX", {}), STI);
+        emit(inst("DATA16_PREFIX", {}), STI);
+        emit(inst("REX64_PREFIX", {}), STI);
+      }
+      MCSymbol *Fn = getContext().getOrCreateSymbol("__tls_get_addr");
+      emit(inst("CALL64pcrel32", {MCOperand::createExpr(MCSymbolRefExpr::create(
+                                     Fn, MCSymbolRefExpr::VK_PLT, getContext()))}),
+           STI);
+      unlock();
+      return true;
+    }
+    bool Gd = false, Ld = false;
+    if (StringRef(MII.getName(I.getOpcode())) == "LEA64r") {
+      Gd = symbolOf(I.getOperand(4), MCSymbolRefExpr::VK_TLSGD);
+      Ld = symbolOf(I.getOperand(4), MCSymbolRefExpr::VK_TLSLD);
+    }
+    if (!Gd && !Ld) {
+      if (Prefixes) {
+        refuse(I, STI, "data16 or rex64 written alone outside a TLS sequence "
+                       "(write the prefix with its instruction)");
+        return true;
+      }
+      return false;
+    }
+    if (I.getOperand(1).getReg() != RIP || I.getOperand(0).getReg() != N.reg("RDI") ||
+        Prefixes != (Gd ? 1 : 0)) {
+      refuse(I, STI, "a TLS lea not in the form the linker expects "
+                     "(data16 leaq x@tlsgd(%rip), %rdi or leaq x@tlsld(%rip), %rdi)");
+      return true;
+    }
+    lock(true);
+    if (Gd)
+      emit(inst("DATA16_PREFIX", {}), STI);
+    emit(I, STI);
+    Tls = Gd ? TlsGd : TlsLd;
+    return true;
+  }
+
   void rewrite(const MCInst &In, const MCSubtargetInfo &STI) {
     MCInst I = In;
     unsigned Opc = I.getOpcode();
@@ -536,6 +626,12 @@ private:
       I.setFlags(I.getFlags() | HasLock);
       PendingLock = false;
     }
+    if (Name == "DATA16_PREFIX" || Name == "REX64_PREFIX") {
+      ++PendingPrefixes;
+      return;
+    }
+    if (tlsSequence(I, STI))
+      return;
     // Other prefixes written alone would be split from their instruction
     // by padding.
     if (Name.ends_with("_PREFIX")) {

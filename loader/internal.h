@@ -77,6 +77,7 @@ struct orc_store {
   struct orc_extent *free; /* free extents of the arena, by address */
   size_t nfree, free_cap;
   unsigned char slot_used[ORC_MAX_SLOTS];
+  int allow_unverified; /* orc_store_allow_unverified: insecure */
 };
 
 struct orc_link {

@@ -104,10 +104,7 @@ static enum orc_status bind(struct loading *L) {
       b->prov = lookup(L, sym->name, &b->value);
       if (b->prov >= 0 || sym->bind == STB_LOCAL)
         continue;
-      if (!strcmp(sym->name, "__tls_get_addr")) {
-        b->prov = -2;
-        b->value = (uint64_t)(uintptr_t)orc_tls_get_addr;
-      } else if (sym->bind == STB_WEAK) {
+      if (sym->bind == STB_WEAK) {
         b->prov = -1;
       } else {
         /* Only an error if a relocation uses it. */

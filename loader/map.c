@@ -128,15 +128,15 @@ static enum orc_status keep_image(struct orc_object *o, struct orc_error *err) {
 /* The verifier's verdict on every executable segment, decoded in the
  * shared mapping before it is executable (and while nothing else can run
  * it: the object is not in the store's list yet). Recorded with the
- * object, so with its key; not yet a refusal, since code built without
- * the SFI stage fails it (docs/sfi.md). */
+ * object, so with its key: an object is verified once, however many cVMs
+ * load it. */
 static void verify(struct orc_object *o) {
   const struct orc_elf *e = &o->elf;
   o->verified = 1;
   o->verify_msg[0] = 0;
   for (size_t i = 0; i < e->nsegs && o->verified; i++) {
     const struct orc_segment *s = &e->segs[i];
-    struct orc_verify_error ve = {0, "-", "the segment does not start on a bundle edge"};
+    struct orc_verify_error ve = {0, "-", "B1: the segment does not start on a 32-byte bundle edge"};
     if (!(s->flags & PF_X))
       continue;
     if (s->vaddr % 32 == 0 &&
@@ -153,6 +153,11 @@ static void verify(struct orc_object *o) {
 static enum orc_status protect(struct orc_object *o, struct orc_error *err) {
   const struct orc_elf *e = &o->elf;
   verify(o);
+  /* Refused before any byte of it is executable (docs/sfi.md section 7). */
+  if (!o->verified && !o->store->allow_unverified)
+    return orc_fail(err, ORC_ERR_UNVERIFIED,
+                    "%s: refused: its machine code does not verify "
+                    "(docs/sfi.md): %s", e->name, o->verify_msg);
   for (size_t i = 0; i < e->nsegs; i++) {
     const struct orc_segment *s = &e->segs[i];
     uint64_t lo = orc_page_down(s->vaddr), hi = orc_page_up(s->vaddr + s->memsz);

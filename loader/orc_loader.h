@@ -48,6 +48,7 @@ enum orc_status {
   ORC_ERR_MAP,             /* mmap/mprotect failed */
   ORC_ERR_TLS,             /* thread-local storage the loader cannot honour */
   ORC_ERR_SLOTS,           /* capability-table slots exhausted */
+  ORC_ERR_UNVERIFIED,      /* machine code outside the SFI contract */
 };
 
 struct orc_error {
@@ -145,6 +146,12 @@ struct orc_store *orc_store_new(void);
  * object does not need (its template, itself once unloaded) are punched
  * out of it. -1: no memory. */
 int orc_store_set_arena(struct orc_store *s, void *base, size_t size, int fd);
+/* INSECURE, for benchmark baselines and in-process loader tests only:
+ * map objects whose machine code fails the SFI verifier (docs/sfi.md)
+ * instead of refusing them. Their verdict is still recorded and shown by
+ * orc inspect. Code that does not verify can reach every cVM and the
+ * monitor. */
+void orc_store_allow_unverified(struct orc_store *s);
 /* Frees the store; every link must have been released before. */
 void orc_store_free(struct orc_store *s);
 
@@ -209,8 +216,6 @@ void *orc_tls_init(const struct orc_link *l, void *area);
  * fills *d if not NULL and returns its size in bytes. */
 struct orc_tls_desc;
 size_t orc_link_tls_desc(const struct orc_link *l, struct orc_tls_desc *d);
-/* The loader's __tls_get_addr, bound for every object that imports it. */
-void *orc_tls_get_addr(const uint64_t *ti);
 
 /* ---- Introspection (inspect.c) ---------------------------------------- */
 

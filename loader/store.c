@@ -164,6 +164,8 @@ struct orc_store *orc_store_new(void) {
   return calloc(1, sizeof(struct orc_store));
 }
 
+void orc_store_allow_unverified(struct orc_store *s) { s->allow_unverified = 1; }
+
 void orc_store_free(struct orc_store *s) {
   if (s)
     free(s->free);

@@ -5,9 +5,10 @@
  * local-exec accesses in the program work, and TPOFF64 relocations are
  * constants of the link (they are part of the program's key). Libraries
  * use the general-dynamic model (the pass refuses the others there):
- * __tls_get_addr resolves to orc_tls_get_addr, which reads the dtv from
- * the thread control block; module ids are the objects' slots, the same in
- * every cVM. The TCB at the thread pointer starts { self, dtv }, as
+ * their __tls_get_addr is cVM code (the runtime's liborc_nonshared.a,
+ * linked into each, or libc's), which reads the dtv from the thread
+ * control block; module ids are the objects' slots, the same in every
+ * cVM. The TCB at the thread pointer starts { self, dtv }, as
  * musl's struct pthread does. */
 #include "internal.h"
 #include "../runtime/src/internal/orc_abi.h" /* struct orc_tls_desc */
@@ -58,13 +59,6 @@ void *orc_tls_init(const struct orc_link *l, void *area) {
   ((uintptr_t *)tp)[0] = tp;
   ((uintptr_t *)tp)[1] = (uintptr_t)dtv;
   return (void *)tp;
-}
-
-void *orc_tls_get_addr(const uint64_t *ti) {
-  uintptr_t tp;
-  __asm__("mov %%fs:0, %0" : "=r"(tp));
-  const uintptr_t *dtv = ((const uintptr_t *const *)tp)[1];
-  return (void *)(dtv[ti[0]] + ti[1]);
 }
 
 size_t orc_link_tls_desc(const struct orc_link *l, struct orc_tls_desc *d) {

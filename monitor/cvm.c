@@ -467,7 +467,11 @@ long cvm_thread_start(struct cvm_thread *parent, const uint64_t *a) {
   struct cvm_thread *t = thread_new(c);
   if (!t)
     return -ENOMEM;
-  t->entry = guest_host(c, a[0]);
+  /* A bundle start (docs/sfi.md C1), as every indirect branch target;
+   * guest_host keeps it in this window or the zone. Code that is not SFI
+   * runs only under --insecure-no-verify, and its functions are 16-byte
+   * aligned. */
+  t->entry = guest_host(c, a[0] & (monitor_insecure_no_verify ? ~0ull : ~31ull));
   t->arg = (void *)(uintptr_t)a[1]; /* the cVM's own value, passed through */
   t->stack = (void *)((uintptr_t)(stack + 64) & ~(uintptr_t)15);
   t->cvm_fs = (uint64_t)(uintptr_t)tp;

@@ -1,4 +1,4 @@
-/* orc deploy CONFIG.yaml [--json]: start every cVM a configuration
+/* orc deploy CONFIG.yaml [--json] [--insecure-no-verify]: start every cVM a configuration
  * describes in this monitor, wait for them, and summarise what was shared:
  * cVMs by outcome, objects in the store, bytes shared, private bytes per
  * cVM (min/median/max) and in total. */
@@ -38,8 +38,10 @@ static int open_stdout(const struct deploy_spec *s) {
   return open(s->stdout_to, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
 }
 
-static void print_summary(struct running *r, size_t n, int json,
-                          double seconds) {
+/* not_started: cVMs that could not be made (a refused object, a missing
+ * image), reported on stderr as they failed. */
+static void print_summary(struct running *r, size_t n, size_t not_started,
+                          int json, double seconds) {
   size_t counts[3] = {0}, *priv = calloc(n ? n : 1, sizeof *priv), total = 0;
   for (size_t i = 0; i < n; i++) {
     counts[r[i].c->state]++;
@@ -61,12 +63,12 @@ static void print_summary(struct running *r, size_t n, int json,
          max = n ? priv[n - 1] : 0;
   if (json) {
     printf("{\"cvms\": %zu, \"running\": %zu, \"exited\": %zu, \"failed\": %zu, "
-           "\"objects\": %zu, \"object_users\": %zu, \"bytes_shared\": %zu, "
+           "\"not_started\": %zu, \"objects\": %zu, \"object_users\": %zu, \"bytes_shared\": %zu, "
            "\"bytes_not_duplicated\": %zu, \"private_bytes_min\": %zu, "
            "\"private_bytes_median\": %zu, \"private_bytes_max\": %zu, "
            "\"private_bytes_total\": %zu, \"seconds\": %.3f, ",
            n, counts[CVM_RUNNING], counts[CVM_EXITED], counts[CVM_FAILED],
-           si.objects, si.users, si.bytes_shared, si.bytes_duplicated, min, med,
+           not_started, si.objects, si.users, si.bytes_shared, si.bytes_duplicated, min, med,
            max, total, seconds);
     printf("\"enosys\": {");
     const char *sep = "";
@@ -77,13 +79,13 @@ static void print_summary(struct running *r, size_t n, int json,
       }
     printf("}}\n");
   } else {
-    printf("cVMs:            %zu (running %zu, exited %zu, failed %zu) in %.2f s\n"
+    printf("cVMs:            %zu (running %zu, exited %zu, failed %zu, not started %zu) in %.2f s\n"
            "store:           %zu objects, %zu users, %zu bytes shared "
            "(%zu more would have been copies)\n"
            "private per cVM: min %zu, median %zu, max %zu bytes\n"
            "private total:   %zu bytes\n",
            n, counts[CVM_RUNNING], counts[CVM_EXITED], counts[CVM_FAILED],
-           seconds, si.objects, si.users, si.bytes_shared, si.bytes_duplicated,
+           not_started, seconds, si.objects, si.users, si.bytes_shared, si.bytes_duplicated,
            min, med, max, total);
   }
   if (kinds && !json) {
@@ -102,13 +104,15 @@ int deploy_main(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--json"))
       json = 1;
+    else if (!strcmp(argv[i], "--insecure-no-verify"))
+      monitor_insecure_no_verify = 1, monitor_warn_insecure("deploy");
     else if (!file)
       file = argv[i];
     else
       file = NULL, i = argc;
   }
   if (!file) {
-    fprintf(stderr, "usage: orc deploy CONFIG.yaml [--json]\n");
+    fprintf(stderr, "usage: orc deploy CONFIG.yaml [--json] [--insecure-no-verify]\n");
     return 2;
   }
   struct deploy_config cfg;
@@ -199,7 +203,7 @@ int deploy_main(int argc, char **argv) {
   }
   clock_gettime(CLOCK_MONOTONIC, &t1);
   fflush(stdout);
-  print_summary(r, n, json,
+  print_summary(r, n, (size_t)failed_start, json,
                 (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
   int failed = failed_start;
   for (size_t i = 0; i < n; i++) {

@@ -163,8 +163,11 @@ orc_enter:
 	.size orc_enter, .-orc_enter
 
 /* orc_enter_call(thread, fn, arg, stack): the same for a new thread of a
- * cVM: call fn(arg) on the cVM stack; if fn returns, exit the thread with
- * its result through the gate, as musl's __clone does. */
+ * cVM: fn(arg) on the cVM stack, with 0 as its return address. fn never
+ * returns (it ends the thread with the exit hostcall, as musl's __clone's
+ * child does): SFI code returns by a masked jump, which could not come
+ * back here, and a return to 0 faults and ends the cVM, with or without
+ * SFI. */
 	.globl orc_enter_call
 	.type orc_enter_call,@function
 orc_enter_call:
@@ -178,11 +181,8 @@ orc_enter_call:
 	mov %rcx, %rsp
 	xor %ebp, %ebp
 	mov %rdx, %rdi
-	call *%rsi
-	mov %rax, %rsi
-	mov $60, %edi
-	call *%gs:CTABLE+ORC_SLOT_GATE*8
-	ud2
+	push $0
+	jmp *%rsi
 	.size orc_enter_call, .-orc_enter_call
 
 	.section .note.GNU-stack,"",@progbits

@@ -358,6 +358,9 @@ long net_hostcall(struct cvm_thread *t, long nr, const uint64_t *a, int *handled
 /* setup.c: once per process, before any thread; the shared store. */
 void monitor_init(void);
 struct orc_store *monitor_store(void);
+extern int monitor_insecure_no_verify;
+/* Says loudly what --insecure-no-verify gives up. */
+void monitor_warn_insecure(const char *cmd);
 /* A size: decimal bytes, or with a suffix K, M, G or T (powers of 1024),
  * from 1 to max. 0 and *out set, or -1 with why not (the value and the
  * limit) in err; the caller names the option or field. */

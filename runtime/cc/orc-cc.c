@@ -11,6 +11,17 @@
  * writable data; anything else would give each cVM nothing and all cVMs one
  * shared, writable copy, so it is refused with a message naming the file.
  *
+ * Every instruction goes through orc-as, the SFI assembler stage
+ * (docs/sfi.md): clang writes assembly (-fno-integrated-as) and runs
+ * BIN/../lib/orc-sfi/as, which is orc-as, for C, .s/.S files and inline
+ * assembly alike; -fno-plt and -z now leave the linker no PLT stubs to
+ * make, -mno-red-zone lets the stage borrow the stack below %rsp. Links
+ * take clang's builtins from the runtime's liborc_nonshared.a, built the
+ * same way, never compiler-rt's. --orc-insecure-no-sfi turns all of this
+ * off and links the baseline runtime (BIN/../runtime-nosfi): what it
+ * builds the loader refuses unless told --insecure-no-verify; it exists
+ * for the benchmarks' baselines only.
+ *
  * Paths are found relative to this program: BIN/../lib/orc.so,
  * BIN/../lib/orc-layout.ld, BIN/../runtime/{include,lib}. */
 #define _GNU_SOURCE
@@ -79,6 +90,8 @@ static int has_suffix(const char *s, const char *suf) {
 
 /* ---- The ORC input check ------------------------------------------------ */
 
+static int sfi_link = 1; /* the inputs must be SFI code too */
+
 static int section_named(Elf *e, size_t shstrndx, Elf_Scn *scn,
                          const char *name) {
   GElf_Shdr sh;
@@ -111,7 +124,28 @@ static int classify_elf(Elf *e, char *why, size_t whylen) {
   return writable ? -1 : 0;
 }
 
-static void check_input(const char *path) {
+/* An object that is not an ORC object but has no writable data may be
+ * linked in, if its machine code is SFI code (docs/sfi.md): orc-verify
+ * says so, as the loader would refuse the result. The verifier's own
+ * message (offset, instruction, rule) follows ours. Archive members are
+ * left to the loader. */
+static void check_code(const char *bindir, const char *path) {
+  char cmd[2 * PATH_MAX + 64];
+  snprintf(cmd, sizeof cmd, "'%s/orc-verify' '%s' 2>&1", bindir, path);
+  FILE *p = strchr(path, '\'') ? NULL : popen(cmd, "r");
+  if (!p)
+    return;
+  char out[1024] = "";
+  size_t n = fread(out, 1, sizeof out - 1, p);
+  out[n] = 0;
+  if (n && out[n - 1] == '\n')
+    out[n - 1] = 0;
+  if (pclose(p) != 0)
+    die("%s is not SFI code (built without orc-as?): rebuild it with orc-cc; "
+        "the loader would refuse the program: %s", path, out);
+}
+
+static void check_input(const char *bindir, const char *path) {
   int fd = open(path, O_RDONLY);
   if (fd < 0)
     return; /* clang reports a missing input itself */
@@ -131,10 +165,14 @@ static void check_input(const char *path) {
       cmd = elf_next(m);
       elf_end(m);
     }
-  } else if (ar && classify_elf(ar, why, sizeof why) < 0) {
-    die("%s is not an ORC object (%s): rebuild it with orc-cc; a plain "
-        "object would give every cVM one shared copy of its data",
-        path, why);
+  } else if (ar) {
+    int kind = classify_elf(ar, why, sizeof why);
+    if (kind < 0)
+      die("%s is not an ORC object (%s): rebuild it with orc-cc; a plain "
+          "object would give every cVM one shared copy of its data",
+          path, why);
+    if (kind == 0 && elf_kind(ar) == ELF_K_ELF && sfi_link)
+      check_code(bindir, path);
   }
   if (ar)
     elf_end(ar);
@@ -143,7 +181,8 @@ static void check_input(const char *path) {
 
 /* -lNAME: the file the linker would pick, if any (shared before static);
  * -l:FILE names the file itself. */
-static void check_library(const char *name, const struct args *dirs) {
+static void check_library(const char *bindir, const char *name,
+                          const struct args *dirs) {
   char path[PATH_MAX];
   for (size_t i = 0; i < dirs->n; i++)
     for (int shared = 1; shared >= 0; shared--) {
@@ -153,7 +192,7 @@ static void check_library(const char *name, const struct args *dirs) {
         snprintf(path, sizeof path, "%s/lib%s.%s", dirs->v[i], name,
                  shared ? "so" : "a");
       if (access(path, R_OK) == 0) {
-        check_input(path);
+        check_input(bindir, path);
         return;
       }
     }
@@ -216,9 +255,20 @@ int main(int argc, char **argv) {
   int shared = 0, inputs = 0, sources = 0, info_only = 0, pthread = 0;
   int nostart = 0, nolibs = 0, relocatable = 0, lang = 0, libc = 0;
   struct args user = {0}, libdirs = {0}, libs = {0}, objs = {0};
-  pushf(&libdirs, "%s/runtime/lib", top);
+  int sfi = 1;
+  for (int i = 1; i < argc; i++)
+    if (!strcmp(argv[i], "--orc-insecure-no-sfi"))
+      sfi = 0;
+  char rt[PATH_MAX + 16];
+  snprintf(rt, sizeof rt, "%s/%s", top, sfi ? "runtime" : "runtime-nosfi");
+  if (!sfi && access(rt, F_OK))
+    die("--orc-insecure-no-sfi: the baseline runtime %s is not built "
+        "(cmake --build BUILD --target orc-runtime-nosfi)", rt);
+  pushf(&libdirs, "%s/lib", rt);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
+    if (!strcmp(a, "--orc-insecure-no-sfi"))
+      continue;
     if (!strcmp(a, "-c") || !strcmp(a, "-S") || !strcmp(a, "-E") ||
         !strcmp(a, "-M") || !strcmp(a, "-MM") || !strcmp(a, "-fsyntax-only"))
       mode = COMPILE;
@@ -305,7 +355,7 @@ int main(int argc, char **argv) {
   /* The runtime as the sysroot: clang's Linux toolchain then adds no host
    * library directories (/usr/lib/x86_64-linux-gnu, GCC's) to links or to
    * what -print-search-dirs and -v report. */
-  pushf(&cc, "--sysroot=%s/runtime", top);
+  pushf(&cc, "--sysroot=%s", rt);
   if (info_only) {
     for (size_t i = 0; i < user.n; i++)
       push(&cc, user.v[i]);
@@ -314,8 +364,14 @@ int main(int argc, char **argv) {
   }
   pushf(&cc, "-fpass-plugin=%s/lib/orc.so", top);
   push(&cc, "-fPIC");
+  if (sfi) {
+    push(&cc, "-fno-integrated-as");
+    pushf(&cc, "-B%s/lib/orc-sfi", top);
+    push(&cc, "-fno-plt");
+    push(&cc, "-mno-red-zone");
+  }
   push(&cc, "-nostdinc");
-  pushf(&cc, "-isystem%s/runtime/include", top);
+  pushf(&cc, "-isystem%s/include", rt);
   /* clang's own headers (intrinsics, stdarg) after musl's. */
   pushf(&cc, "-isystem%s", ORC_CLANG_RESOURCE_INCLUDE);
   /* -pthread defines _REENTRANT; in a link without sources it would only be
@@ -325,15 +381,17 @@ int main(int argc, char **argv) {
   int link = mode == LINK && inputs;
   int startfiles = link && !nostart && !relocatable;
   if (link) {
+    sfi_link = sfi;
     for (size_t i = 0; i < objs.n; i++)
-      check_input(objs.v[i]);
+      check_input(bindir, objs.v[i]);
     for (size_t i = 0; i < libs.n; i++)
-      check_library(libs.v[i], &libdirs);
+      check_library(bindir, libs.v[i], &libdirs);
     push(&cc, "-fuse-ld=lld");
     push(&cc, "-nostdlib");
     /* GNU ld accepts version scripts naming undefined symbols; lld does
      * not by default. Build systems (zlib's, Lua's) rely on it. */
     push(&cc, "-Wl,--undefined-version");
+    push(&cc, "-Wl,-z,now");
     if (!relocatable)
       pushf(&cc, "-Wl,-T,%s/lib/orc-layout.ld", top);
     if (shared) {
@@ -344,23 +402,25 @@ int main(int argc, char **argv) {
       pushf(&cc, "-Wl,--dynamic-linker=%s/bin/orc-interp", top);
     }
     if (startfiles && !shared)
-      pushf(&cc, "%s/runtime/lib/crt1.o", top);
+      pushf(&cc, "%s/lib/crt1.o", rt);
     if (startfiles)
-      pushf(&cc, "%s/runtime/lib/crti.o", top);
+      pushf(&cc, "%s/lib/crti.o", rt);
   }
   for (size_t i = 0; i < user.n; i++)
     push(&cc, user.v[i]);
   if (link) {
     if (lang) /* the user's -x would apply to the files below */
       push(&cc, "-xnone");
+    /* The archive before libc, whose exported __tls_get_addr would
+     * otherwise win and be called through a PLT stub. */
+    if (!nolibs && !relocatable)
+      pushf(&cc, "%s/lib/liborc_nonshared.a", rt);
     if ((!nolibs || libc) && !relocatable) {
-      pushf(&cc, "-L%s/runtime/lib", top);
+      pushf(&cc, "-L%s/lib", rt);
       push(&cc, "-lc");
     }
-    if (!nolibs && !relocatable)
-      push(&cc, ORC_BUILTINS);
     if (startfiles)
-      pushf(&cc, "%s/runtime/lib/crtn.o", top);
+      pushf(&cc, "%s/lib/crtn.o", rt);
   }
   if (getenv("ORC_CC_VERBOSE")) {
     for (size_t i = 0; i < cc.n; i++)

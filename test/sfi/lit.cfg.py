@@ -9,7 +9,7 @@ import lit.formats
 config.name = "orc-sfi"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".s", ".c"]
-config.excludes = ["fuzz"]
+config.excludes = ["fuzz", "Inputs"]
 config.test_source_root = os.path.dirname(__file__)
 
 

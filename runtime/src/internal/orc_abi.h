@@ -10,6 +10,9 @@
 
 /* Hostcall numbers above 1000 are ORC operations; below, Linux x86-64
  * system call numbers with the kernel's argument and result conventions. */
+/* fn(arg) runs on stack with the thread pointer tp; fn is a bundle start
+ * (its low 5 bits are ignored) and never returns: it ends the thread with
+ * exit (60), whose tid word ctid the monitor clears, as for clone. */
 #define ORC_HC_THREAD_START 1001 /* fn, arg, stack, tp, ctid, ptid -> tid */
 #define ORC_HC_EXIT_CVM 1002     /* status; does not return */
 

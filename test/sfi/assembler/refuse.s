@@ -52,7 +52,7 @@ f:
 # CHECK: [[FILE]]:[[@LINE-1]]: orc-as: refused `movq %ds:(%rax), %rcx`: a segment other than %gs or %fs
 	data16
 	leaq x(%rip), %rdi
-# CHECK: [[FILE]]:[[@LINE-2]]: orc-as: refused `data16`: a prefix written as an instruction of its own (write it with its instruction)
+# CHECK: [[FILE]]:[[@LINE-1]]: orc-as: refused `leaq x(%rip), %rdi`: data16 or rex64 written alone outside a TLS sequence (write the prefix with its instruction)
 	jmp *%rsp
 # CHECK: [[FILE]]:[[@LINE-1]]: orc-as: refused `jmpq *%rsp`: a branch through %rsp (docs/sfi.md C1)
 # CHECK: orc-as: 24 instruction(s) cannot be made safe; no object written

@@ -9,9 +9,9 @@ int main(int argc, char **argv) {
   unsigned char b;
   out(a >= (2UL << 30) && a < (4UL << 30) ? "literal in the code zone\n"
                                           : "literal elsewhere\n");
-  __asm__ volatile("addr32 movb %%gs:(%k1), %0" : "=q"(b) : "r"(a));
+  __asm__ volatile("movb %%gs:(%k1), %0" : "=q"(b) : "r"(a));
   out(b == 's' ? "view reads it\n" : "view reads something else\n");
-  __asm__ volatile("addr32 movb $1, %%gs:(%k0)" ::"r"(a) : "memory");
+  __asm__ volatile("movb $1, %%gs:(%k0)" ::"r"(a) : "memory");
   out("the view is writable\n");
   return 0;
 }
