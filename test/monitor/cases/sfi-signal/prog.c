@@ -1,4 +1,5 @@
-// Signals into SFI code (docs/sfi.md: built through orc-as and verified):
+// Signals into SFI code (docs/sfi.md: built through orc-as and verified,
+// as every case):
 // a handler entered at a bundle start on a frame in the cVM's own memory,
 // returning through the masked return to a bundle-aligned restorer whose
 // rt_sigreturn resumes the saved pc; a fault handler on the same path
