@@ -364,6 +364,7 @@ static void thread_finish(struct cvm_thread *t) {
     c->state = CVM_EXITED;
   pthread_cond_broadcast(&c->done);
   pthread_mutex_unlock(&c->lock);
+  signal_thread_free(t);
   stack_t off = {.ss_flags = SS_DISABLE};
   sigaltstack(&off, NULL);
   if (t->alt_stack)
@@ -378,6 +379,7 @@ static void *thread_main(void *arg) {
   /* Hostcalls run just below this frame: on the pages it already uses. */
   t->host_rsp = ((uintptr_t)&anchor - 512) & ~(uintptr_t)15;
   thread_signals_init(t);
+  t->host_tid = (int)gettid();
   if (sigsetjmp(t->exit_jmp, 1) == 0 && !thread_register(t)) {
     orc_set_gs((void *)t->window);
     if (t->is_main) /* argc, argv... on the stack; no function call */
@@ -474,6 +476,8 @@ long cvm_thread_start(struct cvm_thread *parent, const uint64_t *a) {
   t->stack = (void *)((uintptr_t)(stack + 64) & ~(uintptr_t)15);
   t->cvm_fs = (uint64_t)(uintptr_t)tp;
   t->clear_tid = a[4];
+  t->sig_blocked = parent->sig_blocked; /* as clone: musl blocks all here */
+  t->ss_sp = t->ss_size = 0;
   long r = thread_launch(c, t, a[5]);
   if (r < 0)
     free(t);
@@ -513,15 +517,6 @@ struct cvm_thread *cvm_thread_of(struct cvm *c, long tid) {
   return NULL;
 }
 
-long cvm_interrupt(struct cvm *c, int tid) {
-  pthread_mutex_lock(&c->lock);
-  struct cvm_thread *t = cvm_thread_of(c, tid);
-  if (t)
-    pthread_kill(t->host, SIG_CVM_INTR);
-  pthread_mutex_unlock(&c->lock);
-  return t ? 0 : -ESRCH;
-}
-
 int cvm_wait(struct cvm *c) {
   pthread_mutex_lock(&c->lock);
   while (c->live_threads > 0)
@@ -534,6 +529,7 @@ int cvm_wait(struct cvm *c) {
 void cvm_destroy(struct cvm *c) {
   if (!c)
     return;
+  signal_cvm_free(c);
   orc_link_release(c->link);
   region_free(&c->mem);
   window_close(c->window, c->window_key);

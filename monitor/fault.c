@@ -1,8 +1,10 @@
 /* Faults and the end of a cVM.
  *
- * SIGSEGV, SIGBUS, SIGFPE, SIGILL (cVM code misbehaving) and SIGSYS (a
- * system call the seccomp filter refused) kill the cVM whose thread took
- * them, never the monitor: the handler runs on the thread's alternate
+ * SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP (cVM code misbehaving) and
+ * SIGSYS (a system call the seccomp filter refused) kill the cVM whose
+ * thread took them, never the monitor, unless cVM code took the fault and
+ * has a handler for it, not blocked (signal.c delivers it then; never for
+ * SIGSYS): the handler runs on the thread's alternate
  * stack, finds the thread from the kernel's thread id (thread_self: never
  * through GS or cVM memory, which the cVM may have forged or pointed at
  * junk), restores the monitor's FS, reports the
@@ -29,8 +31,8 @@ static const char *signame(int sig) {
   case SIGBUS: return "SIGBUS";
   case SIGFPE: return "SIGFPE";
   case SIGILL: return "SIGILL";
-  case SIGSYS: return "SIGSYS (a raw system call, refused)";
   case SIGTRAP: return "SIGTRAP";
+  case SIGSYS: return "SIGSYS (a raw system call, refused)";
   default: return "signal";
   }
 }
@@ -73,6 +75,8 @@ __attribute__((no_stack_protector)) static void on_fault(int sig, siginfo_t *si,
   }
   if (guest_fault(t, ucv, si->si_addr))
     return; /* a copy of guest.c: the hostcall answers -EFAULT */
+  if (signal_fault(t, sig, si, ucv))
+    return; /* cVM code faulted and has a handler: it runs now */
   int in_monitor = t->in_monitor; /* before orc_fs_to_host sets it */
   orc_fs_to_host(t); /* the thread leaves cVM code for good */
   report(t, in_monitor, sig, si, ucv);
@@ -92,27 +96,29 @@ __attribute__((no_stack_protector)) static void on_end(int sig, siginfo_t *si,
   siglongjmp(t->exit_jmp, 1);
 }
 
-/* Only there to make a blocking hostcall return EINTR. */
-__attribute__((no_stack_protector)) static void on_interrupt(int sig,
-                                                             siginfo_t *si,
-                                                             void *ucv) {
-  (void)sig, (void)si, (void)ucv;
-}
-
 void fault_init(void) {
   /* SIGTRAP: int3 is allowed in cVM code (docs/sfi.md section 6). */
-  static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGSYS, SIGTRAP};
+  static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS};
   struct sigaction sa = {0};
   sa.sa_sigaction = on_fault;
   sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
   sigemptyset(&sa.sa_mask);
+  /* The end of the cVM waits until the handler is back in cVM code (or
+   * left through exit_jmp, which restores the mask). */
+  sigaddset(&sa.sa_mask, SIG_CVM_END);
   for (size_t i = 0; i < sizeof faults / sizeof *faults; i++)
     sigaction(faults[i], &sa, NULL);
   sa.sa_sigaction = on_end;
   sa.sa_flags = SA_SIGINFO | SA_ONSTACK; /* no SA_RESTART: interrupt hostcalls */
+  sigemptyset(&sa.sa_mask);
   sigaction(SIG_CVM_END, &sa, NULL);
-  sa.sa_sigaction = on_interrupt;
-  sigaction(SIG_CVM_INTR, &sa, NULL);
+  /* cVM signals (signal.c): no SA_RESTART either, so that a blocking
+   * hostcall returns EINTR; the end of the cVM waits until it returns. */
+  orc_host_pid = getpid();
+  orc_sig_deliver = SIG_CVM_SIG;
+  sa.sa_sigaction = signal_on_host;
+  sigaddset(&sa.sa_mask, SIG_CVM_END);
+  sigaction(SIG_CVM_SIG, &sa, NULL);
 }
 
 /* Mapped rather than allocated: malloc on a new thread would give it a

@@ -4,8 +4,8 @@
  * the SysV convention: nr in %rdi, arguments in %rsi, %rdx, %rcx, %r8, %r9
  * and the sixth on the stack. The gate finds its caller without trusting
  * anything the cVM can write: not GS (wrgsbase), not cVM memory, not DF
- * (cleared at once: C code with DF set copies backwards). It pops
- * its return address into a register at once, asks the kernel for the
+ * (cleared at once: C code with DF set copies backwards). It pops its
+ * return address into a register at once, asks the kernel for the
  * thread id (a system call from monitor code, which the filter allows)
  * and looks the thread's struct cvm_thread up in the monitor's table
  * (segments.c). It stores the arguments there, moves to the thread's
@@ -29,7 +29,18 @@
 #define T_CVM_RSP 24
 #define T_ARGS 32
 #define T_RET 88
+#define T_WINDOW 96
+#define T_RESULT 104
+#define T_SIG_BLOCKED 112
+#define T_SIG_PENDING 120
+#define T_HOST_TID 128
+#define T_IN_MONITOR 132
+#define T_EXITING 136
 #define SYS_gettid 186
+#define SYS_arch_prctl 158
+#define SYS_tgkill 234
+#define ARCH_SET_GS 0x1001
+#define ARCH_SET_FS 0x1002
 
 	.text
 	.globl orc_gate
@@ -63,12 +74,51 @@ orc_gate:
 	mov (%rsp), %rdi
 	call orc_dispatch
 	mov (%rsp), %rdi
-	mov %rax, (%rsp)
-	call orc_fs_to_cvm
-	pop %rax
-	pop %rcx
-	mov T_CVM_RSP(%rcx), %rsp
-	mov T_RET(%rcx), %r11
+	mov %rax, T_RESULT(%rdi)
+
+/* The exit, from here to orc_gate_tail_end, in assembly only: nothing in
+ * it touches %rbx, %rbp or %r12-%r15 (the cVM's still), and all else it
+ * needs is in the thread's record, so signal.c's host handler, finding
+ * the thread's pc in this range, can take over the exit exactly: it
+ * delivers a cVM signal on the context the hostcall returns to. First
+ * in_monitor = 0 (from here on SIG_CVM_END makes the thread leave at
+ * once), then the thread leaves if the cVM is ending; a signal the
+ * thread does not block is raised on this host thread (SIG_CVM_SIG) and
+ * the handler delivers it; else FS and GS are set for cVM code (a junk GS
+ * faults at the load of slot 1 and the fault handler ends the cVM), the
+ * scratch registers cleared and the return address masked. */
+	.globl orc_gate_tail
+orc_gate_tail:
+	movl $0, T_IN_MONITOR(%rdi)
+	cmpl $0, T_EXITING(%rdi)
+	jne 3f
+	mov T_SIG_BLOCKED(%rdi), %rax
+	not %rax
+	and T_SIG_PENDING(%rdi), %rax
+	jnz 2f
+	mov %rdi, %r8
+	mov T_CVM_FS(%r8), %rsi
+	cmpl $0, orc_fsgsbase(%rip)
+	je 4f
+	wrfsbase %rsi
+	jmp 5f
+4:	mov $ARCH_SET_FS, %edi
+	mov $SYS_arch_prctl, %eax
+	syscall
+5:	mov %gs:CTABLE+8, %rax /* slot 1: W */
+	cmp T_WINDOW(%r8), %rax
+	je 6f
+	mov T_WINDOW(%r8), %rsi
+	cmpl $0, orc_fsgsbase(%rip)
+	je 7f
+	wrgsbase %rsi
+	jmp 6f
+7:	mov $ARCH_SET_GS, %edi
+	mov $SYS_arch_prctl, %eax
+	syscall
+6:	mov T_RESULT(%r8), %rax
+	mov T_CVM_RSP(%r8), %rsp
+	mov T_RET(%r8), %r11
 	/* C1's mask: the slot it was popped from is cVM memory, which another
 	 * thread of the cVM may rewrite between the call's push and the pop,
 	 * so the return goes to a bundle start in [0, 4 GiB), nowhere else
@@ -83,6 +133,19 @@ orc_gate:
 	xor %r9d, %r9d
 	xor %r10d, %r10d
 	jmp *%r11
+2:	mov %rdi, %r8
+	mov orc_host_pid(%rip), %edi
+	mov T_HOST_TID(%r8), %esi
+	mov orc_sig_deliver(%rip), %edx
+	mov $SYS_tgkill, %eax
+	syscall
+	/* Not reached when the handler took over; if the signal was gone
+	 * (another path delivered it), try the exit again. */
+	mov %r8, %rdi
+	jmp orc_gate_tail
+	.globl orc_gate_tail_end
+orc_gate_tail_end:
+3:	call orc_gate_leave
 1:	ud2 /* not a cVM thread: a monitor bug */
 	.size orc_gate, .-orc_gate
 

@@ -7,7 +7,7 @@
  * per cVM.
  *
  * Why each is safe, in one line each, is beside its case. Files are in
- * fs.c. */
+ * fs.c, sockets in net.c, signals in signal.c. */
 #define _GNU_SOURCE
 #include "monitor.h"
 
@@ -548,37 +548,6 @@ static long do_identity(struct cvm_thread *t, long nr, const uint64_t *a) {
   return -ENOSYS;
 }
 
-/* Signals are the monitor's: a cVM may set masks and handlers (recorded
- * nowhere, delivered never), and raising one ends the cVM with it. */
-static long do_signal(struct cvm_thread *t, long nr, const uint64_t *a) {
-  struct cvm *c = t->cvm;
-  static const char none[32]; /* an empty old mask or old action */
-  switch (nr) {
-  case SYS_rt_sigprocmask:
-    return out(c, 0, a[2], none, 8);
-  case SYS_rt_sigaction:
-    return out(c, 0, a[2], none, 32);
-  case SYS_sigaltstack:
-    return 0;
-  case SYS_tkill:
-  case SYS_tgkill: {
-    int tid = (int)(nr == SYS_tkill ? a[0] : a[1]);
-    int sig = (int)(nr == SYS_tkill ? a[1] : a[2]);
-    if (sig == 0 || sig == CVM_SIGCANCEL) /* pthread_cancel: interrupt */
-      return sig ? cvm_interrupt(c, tid) : 0;
-    cvm_kill(t, 128 + sig, sig);
-  }
-  case SYS_kill:
-    if ((long)a[0] == 1 || (long)a[0] == 0 || (long)a[0] == -1) {
-      if (a[1] == 0)
-        return 0;
-      cvm_kill(t, 128 + (int)a[1], (int)a[1]);
-    }
-    return -ESRCH;
-  }
-  return -ENOSYS;
-}
-
 static long dispatch(struct cvm_thread *t);
 
 /* The gate's C side: one hostcall; then, if the cVM is ending (another
@@ -610,6 +579,15 @@ long orc_dispatch(struct cvm_thread *t) {
   return r;
 }
 
+long hostcall_dispatch(struct cvm_thread *t) { return dispatch(t); }
+
+/* The gate's exit found the cVM ending (gate.S). */
+void orc_gate_leave(struct cvm_thread *t);
+void orc_gate_leave(struct cvm_thread *t) {
+  t->in_monitor = 1;
+  cvm_exit_thread(t, 0);
+}
+
 static long dispatch(struct cvm_thread *t) {
   struct cvm *c = t->cvm;
   long nr = (long)t->args[0];
@@ -618,6 +596,8 @@ static long dispatch(struct cvm_thread *t) {
   long r = fs_hostcall(t, nr, a, &handled);
   if (!handled)
     r = net_hostcall(t, nr, a, &handled);
+  if (!handled)
+    r = signal_hostcall(t, nr, a, &handled);
   if (handled)
     return r;
   switch (nr) {
@@ -650,9 +630,6 @@ static long dispatch(struct cvm_thread *t) {
     return a[1] ? do_prlimit(c, 0, (long)a[0], 0, a[1]) : -EFAULT;
   case SYS_setrlimit:
     return a[1] ? do_prlimit(c, 0, (long)a[0], a[1], 0) : -EFAULT;
-  case SYS_rt_sigprocmask: case SYS_rt_sigaction: case SYS_sigaltstack:
-  case SYS_tkill: case SYS_tgkill: case SYS_kill:
-    return do_signal(t, nr, a);
   }
   count_enosys(c, nr);
   return -ENOSYS;

@@ -24,6 +24,7 @@
 #define CVM_FD_CHUNK 16 /* fd table entries allocated together */
 #define CVM_ENOSYS_MAX 512 /* unimplemented hostcalls counted below this */
 #define CVM_MAX_THREADS 64
+#define CVM_NSIG 64 /* cVM signals 1..64 */
 #define CVM_STACK_SIZE (256 * 1024)
 /* Most bytes of arguments and environment (strings and pointers) a cVM
  * starts with: a quarter of its stack, as Linux's ARG_MAX is of its. */
@@ -56,6 +57,23 @@
 
 struct cvm;
 
+/* The siginfo of pending signals (signal.c): one per signal, and the
+ * real-time signals sent again while pending queued behind it, as Linux
+ * queues them (at most CVM_SIGQUEUE: then sigqueue answers EAGAIN). */
+#define CVM_SIGQUEUE 64
+struct cvm_siginfo_slot {
+  int code, pid;
+  uint64_t value; /* sigqueue's value, or a fault's address */
+};
+struct cvm_sigqueue {
+  struct cvm_siginfo_slot info[CVM_NSIG];
+  struct {
+    int sig;
+    struct cvm_siginfo_slot si;
+  } more[CVM_SIGQUEUE];
+  int nmore;
+};
+
 /* One host thread running cVM code, found by the gate and the fault
  * handler from the kernel's thread id (thread_self), never from cVM
  * memory. gate.S reads the first fields by offset: keep them in order. */
@@ -67,6 +85,15 @@ struct cvm_thread {
   uint64_t args[7];  /* 32: nr, a1..a6 of the current hostcall */
   uint64_t ret;      /* 88: the hostcall's return address */
   uint64_t window;   /* 96: W, GS in cVM code */
+  uint64_t result;   /* 104: the hostcall's result, for the gate's exit */
+  /* Signals (signal.c): the blocked mask is the thread's own; pending
+   * bits are set by any thread of the cVM under c->lock, cleared by this
+   * one. Bit s-1 is signal s. The gate's exit reads both. */
+  uint64_t sig_blocked; /* 112 */
+  uint64_t sig_pending; /* 120 */
+  int host_tid;         /* 128: the kernel's id of this host thread */
+  volatile int in_monitor; /* 132: between gate entry and exit */
+  volatile int exiting;    /* 136: the cVM is ending: leave at the gate */
   struct cvm *cvm;
   sigjmp_buf exit_jmp;
   pthread_t host;
@@ -80,14 +107,23 @@ struct cvm_thread {
   char *guard; /* the guard page below a stack the monitor made, or NULL */
   uint64_t robust_list; /* cVM pointer: its robust futex list's head
                            (set_robust_list), walked at its exit, or 0 */
-  volatile int in_monitor; /* between gate entry and exit */
-  volatile int exiting;    /* the cVM is ending: leave at the gate */
+  struct cvm_sigqueue sigq; /* of its pending signals */
+  uint64_t ss_sp, ss_size; /* sigaltstack, cVM pointers; ss_size 0: none */
+  uint64_t saved_mask;     /* rt_sigsuspend's mask to restore... */
+  int mask_saved;          /* ...when its handler returns */
+  uint32_t sig_seq;        /* futex word: bumped at every signal sent here */
+  int resume;              /* rt_sigreturn: sig_ctx to be loaded */
+  int resume_restart;      /* sig_ctx is a hostcall's exit (EINTR restarts) */
+  void *resume_fp;         /* the FP state to load with it, or NULL */
+  uint64_t sig_ctx[18];    /* r8..rip, eflags as in a ucontext's gregs */
+  struct sig_record *sig_records; /* frames delivered (signal.c), or NULL */
+  uint64_t sig_record_seq;
 };
 
 /* Sent to a cVM's other threads when it ends (fault.c). */
 #define SIG_CVM_END (SIGRTMIN + 3)
-/* Sent to a cVM thread to interrupt a blocking hostcall (EINTR). */
-#define SIG_CVM_INTR (SIGRTMIN + 4)
+/* Sent to a cVM thread to deliver a cVM signal (signal.c). */
+#define SIG_CVM_SIG (SIGRTMIN + 5)
 /* musl's cancellation signal. */
 #define CVM_SIGCANCEL 33
 
@@ -157,6 +193,19 @@ struct cvm {
    * defaults, from the cVM's quotas. */
   unsigned rlim_set;
   uint64_t rlim[CVM_RLIMITS][2];
+  /* Signals (signal.c, under lock): what each does, as rt_sigaction set
+   * it (copied in, never read from cVM memory again), and the signals
+   * sent to the whole cVM that every thread blocks. */
+  struct cvm_sigaction {
+    uint64_t handler, flags, restorer, mask;
+  } sigact[CVM_NSIG];
+  unsigned char sig_bad[CVM_NSIG]; /* the handler may not be entered */
+  uint64_t sig_pending;
+  struct cvm_sigqueue sigq;
+  /* ITIMER_REAL (setitimer, alarm): a monitor thread of the cVM's, made
+   * by the first setitimer, sends SIGALRM at `due` (CLOCK_MONOTONIC ns,
+   * 0: disarmed), again every `interval` ns; under lock. */
+  struct cvm_timer *timer;
 };
 
 /* cvm.c: lifecycle. */
@@ -194,9 +243,6 @@ void cvm_exit_thread(struct cvm_thread *t, int status) __attribute__((noreturn))
 void cvm_kill(struct cvm_thread *t, int status, int sig) __attribute__((noreturn));
 /* ORC_HC_THREAD_START: the arguments as the cVM passed them. */
 long cvm_thread_start(struct cvm_thread *parent, const uint64_t *a);
-/* Interrupt thread `tid` of the cVM's blocking hostcall, if any (musl's
- * pthread_cancel); -ESRCH if there is no such thread. */
-long cvm_interrupt(struct cvm *c, int tid);
 /* The cVM's live thread with that id, or NULL; with c->lock held. */
 struct cvm_thread *cvm_thread_of(struct cvm *c, long tid);
 
@@ -313,6 +359,8 @@ long net_hostcall(struct cvm_thread *t, long nr, const uint64_t *a, int *handled
 void monitor_init(void);
 struct orc_store *monitor_store(void);
 extern int monitor_insecure_no_verify;
+/* What the gate keeps of a return address: C1's mask (gate.S, setup.c). */
+extern uint32_t orc_return_mask;
 /* Says loudly what --insecure-no-verify gives up. */
 void monitor_warn_insecure(const char *cmd);
 /* A size: decimal bytes, or with a suffix K, M, G or T (powers of 1024),
@@ -372,6 +420,25 @@ size_t window_count(size_t *max);
 /* fault.c */
 void fault_init(void);
 void thread_signals_init(struct cvm_thread *t);
+
+/* signal.c: cVM signals. signal_hostcall serves rt_sigaction,
+ * rt_sigprocmask, sigaltstack, kill, tkill, tgkill, rt_sigqueueinfo,
+ * rt_tgsigqueueinfo, rt_sigpending, rt_sigsuspend, rt_sigtimedwait,
+ * pause and rt_sigreturn (*handled = 1 for those). */
+long signal_hostcall(struct cvm_thread *t, long nr, const uint64_t *a,
+                     int *handled);
+/* The host handler of SIG_CVM_SIG, and the fault handler's question: 1 if
+ * the synchronous fault `sig` in cVM code was turned into a frame for
+ * the cVM's own handler (the host handler then returns into it). */
+void signal_on_host(int sig, siginfo_t *si, void *uc);
+int signal_fault(struct cvm_thread *t, int sig, siginfo_t *si, void *uc);
+/* At a thread's end: what signal.c allocated for it; at cvm_destroy, the
+ * cVM's timer thread stopped. */
+void signal_thread_free(struct cvm_thread *t);
+void signal_cvm_free(struct cvm *c);
+/* hostcall.c's table, for a restarted hostcall (signal.c). */
+long hostcall_dispatch(struct cvm_thread *t);
+extern int orc_host_pid, orc_sig_deliver; /* read by gate.S */
 
 /* gate.S and fs switching (hostcall.c) */
 void orc_gate(void);

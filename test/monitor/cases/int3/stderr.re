@@ -1,0 +1,1 @@
+orc: cVM prog \(#[0-9]+\) killed: SIGTRAP at address
