@@ -11,6 +11,10 @@
 // Command line (the part of GNU as's that clang -fno-integrated-as uses):
 //   orc-as [--no-sfi] [-o OUT] [-I DIR]... [--gdwarf-N] [--64] [IN | -]
 // --no-sfi assembles unchanged (insecure; benchmark baselines only).
+// --orc-insecure-bench-off=FAMILY[,FAMILY...] turns single rewrite
+// families off, to attribute the SFI overhead (benchmarks/runtime; see
+// BenchOff below and docs/sfi.md section 8). Measurement only: such code
+// does not verify and runs only under orc run --insecure-no-verify.
 //
 // Rewriting works on MCInsts, not text: which operands are memory, whether
 // an instruction reads or writes memory, and which registers it defines
@@ -61,6 +65,29 @@ constexpr int64_t StackDispBound = 32768; // M3/M4
 // %gs: offsets of the gate's slot (C4) and of W (S3).
 constexpr int64_t GateSlot = ORC_CTABLE_OFFSET;
 constexpr int64_t WindowSlot = ORC_CTABLE_OFFSET + 8 * ORC_SLOT_WINDOW;
+
+// Benchmark-only switches (--orc-insecure-bench-off): each bit turns one
+// rewrite family off while the others stay, so a run per bit attributes
+// the overhead. The code they make is never safe and never verifies.
+enum BenchOff : unsigned {
+  OffBundles = 1, // no 32-byte bundles at all: no bundle mode, no locked
+                  // sequences, no label alignment, no padding, calls
+                  // anywhere (masks stay as andl $-1, same bytes and cost)
+  OffCalls = 2,   // calls not moved to bundle ends (B4); masks andl $-1,
+                  // since return addresses are no longer bundle starts
+  OffMem = 4,     // memory operands as written: no %gs:, no addr32 (M1)
+  OffMask = 8,    // indirect jmp/call unmasked; jmp/call *mem kept (C1, C2)
+  OffRet = 16,    // ret kept as ret (C3)
+  OffRsp = 32,    // no re-basing after writes to %rsp; leave kept (S3)
+  OffString = 64, // movs/stos (rep) kept, not expanded into loops
+};
+const struct {
+  const char *Name;
+  unsigned Bit;
+} BenchFamilies[] = {{"bundles", OffBundles}, {"calls", OffCalls},
+                     {"mem", OffMem},         {"mask", OffMask},
+                     {"ret", OffRet},         {"rsp", OffRsp},
+                     {"string", OffString}};
 
 // Opcode and register numbers by LLVM's names.
 struct Names {
@@ -157,6 +184,7 @@ class SfiStreamer : public MCELFStreamer {
   const MCSubtargetInfo &STI0;
   SourceMgr &SrcMgr;
   bool Sfi;
+  unsigned Off; // BenchOff bits; 0 except in benchmark builds
   unsigned &Errors;
   std::vector<MCSection *> CodeSections;
   bool Locked = false;
@@ -179,11 +207,11 @@ public:
               std::unique_ptr<MCCodeEmitter> CE, const MCInstrInfo &MII,
               const MCRegisterInfo &MRI, const Names &N, const Targets &T,
               MCInstPrinter &Printer, const MCSubtargetInfo &STI0,
-              SourceMgr &SrcMgr, bool Sfi, unsigned &Errors)
+              SourceMgr &SrcMgr, bool Sfi, unsigned Off, unsigned &Errors)
       : MCELFStreamer(Ctx, std::move(TAB), std::move(OW), std::move(CE)),
         MII(MII), MRI(MRI), N(N), T(T), Printer(Printer), STI0(STI0),
         SrcMgr(SrcMgr),
-        Sfi(Sfi), Errors(Errors) {
+        Sfi(Sfi), Off(Off), Errors(Errors) {
     RSP = N.reg("RSP"), ESP = N.reg("ESP"), SP = N.reg("SP"),
     SPL = N.reg("SPL"), RIP = N.reg("RIP"), GS = N.reg("GS"),
     FS = N.reg("FS"), EIZ = N.reg("EIZ"), R11 = N.reg("R11"),
@@ -210,7 +238,8 @@ public:
   void emitLabel(MCSymbol *S, SMLoc Loc) override {
     // A label inside a locked sequence is one MC makes for the sequence's
     // own line entries, never a branch target.
-    if (Sfi && isExec(getCurrentSectionOnly()) && !Locked && mustAlign(S))
+    if (Sfi && !(Off & OffBundles) && isExec(getCurrentSectionOnly()) &&
+        !Locked && mustAlign(S))
       emitCodeAlignment(Align(1u << BundleLog2), &STI0, 0);
     MCELFStreamer::emitLabel(S, Loc);
   }
@@ -218,6 +247,8 @@ public:
   // Every executable section with code ends on a bundle edge (B1); called
   // before the streamer is finished.
   void padSections() {
+    if (Off & OffBundles)
+      return;
     for (MCSection *S : CodeSections) {
       switchSection(S);
       emitCodeAlignment(Align(1u << BundleLog2), &STI0, 0);
@@ -233,11 +264,13 @@ private:
 
   // A locked sequence: one bundle, in order (docs/sfi.md section 2).
   void lock(bool AlignToEnd) {
-    MCELFStreamer::emitBundleLock(AlignToEnd);
+    if (!(Off & OffBundles))
+      MCELFStreamer::emitBundleLock(AlignToEnd && !(Off & OffCalls));
     Locked = true;
   }
   void unlock() {
-    MCELFStreamer::emitBundleUnlock();
+    if (!(Off & OffBundles))
+      MCELFStreamer::emitBundleUnlock();
     Locked = false;
   }
 
@@ -328,6 +361,8 @@ private:
       refuse(I, STI, "a segment other than %gs or %fs (docs/sfi.md section 3)");
       return false;
     }
+    if (Off & OffMem) // benchmark only: the operand as written
+      return true;
     // M3: %rsp with a small displacement stays as it is.
     if (!Seg && Base == RSP && !Index && Disp.isImm() &&
         Disp.getImm() >= -StackDispBound && Disp.getImm() + 64 <= StackDispBound)
@@ -345,7 +380,11 @@ private:
     A.setOpcode(AND32ri);
     A.addOperand(MCOperand::createReg(R32));
     A.addOperand(MCOperand::createReg(R32));
-    A.addOperand(MCOperand::createImm(-(1 << BundleLog2)));
+    // Benchmark builds without bundle-aligned targets keep the instruction
+    // (its cost) but not the low bits: andl $-1 only clears the upper half.
+    A.addOperand(MCOperand::createImm(Off & (OffBundles | OffCalls)
+                                          ? -1
+                                          : -(1 << BundleLog2)));
     emit(A, STI);
   }
 
@@ -641,6 +680,12 @@ private:
     }
     static const StringSet<> Rewritten = {"MOVSB", "MOVSW", "MOVSL", "MOVSQ",
                                           "STOSB", "STOSW", "STOSL", "STOSQ"};
+    if (Rewritten.contains(Name) && (Off & OffString)) {
+      if (Rep) // written alone (PendingRep): put it back on the instruction
+        I.setFlags(I.getFlags() | HasRepeat);
+      emit(I, STI);
+      return;
+    }
     if (Rewritten.contains(Name)) {
       // Only the default segment for the source, 64-bit addressing.
       for (const MCOperand &O : I)
@@ -666,6 +711,10 @@ private:
       refuse(I, STI, "ret $imm (docs/sfi.md C3)");
       return;
     }
+    if (Opc == RET64 && (Off & OffRet)) {
+      emit(I, STI);
+      return;
+    }
     // C3: ret = pop %r11; and; jmp *%r11.
     if (Opc == RET64) {
       lock(false);
@@ -685,7 +734,10 @@ private:
         return;
       }
       lock(Opc == CALL64r);
-      regBranch(Opc, R, STI);
+      if (Off & OffMask)
+        emit(I, STI);
+      else
+        regBranch(Opc, R, STI);
       unlock();
       return;
     }
@@ -707,12 +759,19 @@ private:
       // C2: through %r11, dead at a call and at a tail call (which is
       // what a jump through memory is in compiler output).
       lock(Opc == CALL64m);
-      if (loadR11(I, M, STI))
+      if (Off & OffMask) {
+        if (fixMemory(I, M, STI))
+          emit(I, STI);
+      } else if (loadR11(I, M, STI))
         regBranch(Opc == CALL64m ? CALL64r : JMP64r, R11, STI);
       unlock();
       return;
     }
     // leave = movl %ebp, %esp; re-base; pop %rbp (docs/sfi.md S3).
+    if (Opc == LEAVE64 && (Off & OffRsp)) {
+      emit(I, STI);
+      return;
+    }
     if (Opc == LEAVE64) {
       lock(false);
       rebaseSp(EBP, STI);
@@ -742,12 +801,12 @@ private:
       return;
     }
     bool Call = Opc == CALL64pcrel32 || Name.starts_with("CALL");
-    if (SpDef) {
+    if (SpDef && !(Off & OffRsp)) {
       lock(false);
       emit(I, STI);
       rebaseSp(ESP, STI);
       unlock();
-    } else if (Call) { // B4: calls end their bundle
+    } else if (Call && !SpDef) { // B4: calls end their bundle
       lock(true);
       emit(I, STI);
       unlock();
@@ -761,13 +820,14 @@ struct Options {
   std::string In = "-", Out = "a.out";
   std::vector<std::string> Includes;
   bool Sfi = true;
+  unsigned Off = 0; // --orc-insecure-bench-off (BenchOff bits)
   unsigned Dwarf = 0;
 };
 
 [[noreturn]] void usage(const char *Msg) {
   errs() << "orc-as: " << Msg
          << "\nusage: orc-as [--no-sfi] [-o OUT] [-I DIR]... [--gdwarf-N] "
-            "[--64] [IN | -]\n";
+            "[--64] [--orc-insecure-bench-off=FAMILY,...] [IN | -]\n";
   exit(2);
 }
 
@@ -784,6 +844,21 @@ Options parseArgs(int Argc, char **Argv) {
       O.Includes.push_back(A.substr(2).str());
     } else if (A == "--no-sfi") {
       O.Sfi = false;
+    } else if (A.consume_front("--orc-insecure-bench-off=")) {
+      SmallVector<StringRef, 8> Parts;
+      A.split(Parts, ',', -1, false);
+      for (StringRef P : Parts) {
+        unsigned Bit = 0;
+        for (auto &F : BenchFamilies)
+          if (P == F.Name || P == "all")
+            Bit |= F.Bit;
+        if (!Bit)
+          usage(("unknown --orc-insecure-bench-off family " + P +
+                 " (bundles, calls, mem, mask, ret, rsp, string, all)")
+                    .str()
+                    .c_str());
+        O.Off |= Bit;
+      }
     } else if (A.consume_front("--gdwarf-") || A.consume_front("-gdwarf-")) {
       if (A.getAsInteger(10, O.Dwarf) || O.Dwarf < 2 || O.Dwarf > 5)
         usage("--gdwarf-N takes N from 2 to 5");
@@ -880,12 +955,12 @@ int main(int Argc, char **Argv) {
     } else {
       auto S = std::make_unique<SfiStreamer>(
           Ctx, std::move(MAB), std::move(OW), std::move(CE), *MII, *MRI, N, T,
-          *Printer, *STI, SrcMgr, O.Sfi, Errors);
+          *Printer, *STI, SrcMgr, O.Sfi, O.Off, Errors);
       Sfi = S.get();
       Str = std::move(S);
     }
     Str->initSections(false, *STI);
-    if (O.Sfi)
+    if (O.Sfi && !(O.Off & OffBundles))
       Str->emitBundleAlignMode(Align(1u << BundleLog2));
     std::unique_ptr<MCAsmParser> Parser(createMCAsmParser(SrcMgr, Ctx, *Str, *MAI));
     std::unique_ptr<MCTargetAsmParser> TAP(

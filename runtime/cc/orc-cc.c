@@ -256,9 +256,16 @@ int main(int argc, char **argv) {
   int nostart = 0, nolibs = 0, relocatable = 0, lang = 0, libc = 0;
   struct args user = {0}, libdirs = {0}, libs = {0}, objs = {0};
   int sfi = 1;
+  /* --orc-insecure-bench-off=FAMILIES: benchmark builds only
+   * (benchmarks/runtime): SFI code with some of orc-as's rewrite families
+   * turned off to attribute their cost (docs/sfi.md section 8). It does
+   * not verify; its inputs are not checked as SFI code either. */
+  const char *bench_off = NULL;
   for (int i = 1; i < argc; i++)
     if (!strcmp(argv[i], "--orc-insecure-no-sfi"))
       sfi = 0;
+    else if (!strncmp(argv[i], "--orc-insecure-bench-off=", 25))
+      bench_off = argv[i] + 25;
   char rt[PATH_MAX + 16];
   snprintf(rt, sizeof rt, "%s/%s", top, sfi ? "runtime" : "runtime-nosfi");
   if (!sfi && access(rt, F_OK))
@@ -267,7 +274,8 @@ int main(int argc, char **argv) {
   pushf(&libdirs, "%s/lib", rt);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    if (!strcmp(a, "--orc-insecure-no-sfi"))
+    if (!strcmp(a, "--orc-insecure-no-sfi") ||
+        !strncmp(a, "--orc-insecure-bench-off=", 25))
       continue;
     if (!strcmp(a, "-c") || !strcmp(a, "-S") || !strcmp(a, "-E") ||
         !strcmp(a, "-M") || !strcmp(a, "-MM") || !strcmp(a, "-fsyntax-only"))
@@ -372,6 +380,8 @@ int main(int argc, char **argv) {
     pushf(&cc, "-B%s/lib/orc-sfi", top);
     push(&cc, "-fno-plt");
     push(&cc, "-mno-red-zone");
+    if (bench_off)
+      pushf(&cc, "-Wa,--orc-insecure-bench-off=%s", bench_off);
   }
   push(&cc, "-nostdinc");
   pushf(&cc, "-isystem%s/include", rt);
@@ -384,7 +394,7 @@ int main(int argc, char **argv) {
   int link = mode == LINK && inputs;
   int startfiles = link && !nostart && !relocatable;
   if (link) {
-    sfi_link = sfi;
+    sfi_link = sfi && !bench_off;
     for (size_t i = 0; i < objs.n; i++)
       check_input(bindir, objs.v[i]);
     for (size_t i = 0; i < libs.n; i++)
